@@ -1,0 +1,61 @@
+import { LineCounter, parseDocument } from 'yaml';
+import type { ContentProblem } from './types';
+
+export interface FrontMatterFile {
+  data: unknown;
+  body: string;
+  /** Line in the file of the value at a front matter path, where YAML knows it. */
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+}
+
+const FENCE = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/** Splits `---` YAML front matter from the Markdown body, keeping line numbers for errors. */
+export function parseFrontMatter(
+  source: string,
+  file: string,
+): { ok: true; value: FrontMatterFile } | { ok: false; problems: ContentProblem[] } {
+  const text = source.replace(/^\uFEFF/, '');
+  const match = FENCE.exec(text);
+  if (!match) {
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          line: 1,
+          message: 'has no front matter: start the file with a line "---", the fields (title, date, section), then "---"',
+        },
+      ],
+    };
+  }
+  const lineCounter = new LineCounter();
+  // YAML 1.2 core schema: dates stay strings, so their offsets survive.
+  const doc = parseDocument(match[1] ?? '', { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // The YAML starts on line 2 (after the opening fence).
+  const toFileLine = (offset: number) => lineCounter.linePos(offset).line + 1;
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((error) => ({
+        file,
+        line: toFileLine(error.pos[0]),
+        message: `YAML syntax: ${error.message.split('\n')[0]} (check quotes, colons and indentation; quote text that contains ": ")`,
+      })),
+    };
+  }
+  return {
+    ok: true,
+    value: {
+      data: doc.toJS() ?? {},
+      body: text.slice(match[0].length),
+      lineOf(path) {
+        for (let depth = path.length; depth > 0; depth -= 1) {
+          const node = doc.getIn(path.slice(0, depth) as unknown[], true) as { range?: [number, number, number] } | undefined;
+          if (node?.range) return toFileLine(node.range[0]);
+        }
+        return undefined;
+      },
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import rehypeExternalLinks from 'rehype-external-links';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import type { Nodes, Root } from 'mdast';
+
+// Content is never trusted: raw HTML in Markdown is dropped by remark-rehype (no
+// allowDangerousHtml), and the sanitizer only lets through GitHub's safe subset, with links
+// restricted to web and mail addresses (no javascript:, data: or vbscript:).
+const schema = {
+  ...defaultSchema,
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'] },
+};
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype)
+  .use(rehypeSanitize, schema)
+  // After sanitizing, so the rel attribute we add is not stripped.
+  .use(rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], protocols: ['http', 'https'] })
+  .use(rehypeStringify);
+
+/** Text of each block (paragraph, heading, cell) separately, so list items do not run together. */
+function blockTexts(node: Nodes): string[] {
+  if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') return [mdastToString(node)];
+  if (node.type === 'code' || node.type === 'html') return [];
+  return 'children' in node ? node.children.flatMap((child) => blockTexts(child as Nodes)) : [];
+}
+
+export interface RenderedMarkdown {
+  html: string;
+  text: string;
+  firstParagraph: string;
+  wordCount: number;
+}
+
+export function renderMarkdown(markdown: string): RenderedMarkdown {
+  const tree = processor.parse(markdown) as Root;
+  const firstParagraph = tree.children.find((node) => node.type === 'paragraph');
+  const html = processor.stringify(processor.runSync(tree));
+  const text = blockTexts(tree).join(' ').replace(/\s+/g, ' ').trim();
+  return {
+    html: String(html),
+    text,
+    firstParagraph: firstParagraph ? mdastToString(firstParagraph).replace(/\s+/g, ' ').trim() : '',
+    wordCount: text ? text.split(' ').length : 0,
+  };
+}

@@ -1,0 +1,59 @@
+import type { Locale } from '../../i18n/routing';
+import type { LocalizedName } from './schema';
+
+/** The domain types rendering uses. Components never see raw front matter. */
+
+export interface StoryImage {
+  /** Public URL of the file. */
+  url: string;
+  file: string;
+  width: number;
+  height: number;
+}
+
+export interface StoryVersion {
+  locale: Locale;
+  title: string;
+  summary: string;
+  author?: string;
+  imageAlt?: string;
+  imageCaption?: string;
+  imageCredit?: string;
+  source?: { name: string; url: string };
+  bodyHtml: string;
+  /** Plain text of the body, for search-like scoring. */
+  bodyText: string;
+  wordCount: number;
+}
+
+export interface Story {
+  slug: string;
+  date: string;
+  /** Calendar date in the story's own offset, YYYY-MM-DD: the dateline. */
+  localDate: string;
+  published: number;
+  updated?: string;
+  section: string;
+  tags: string[];
+  image?: StoryImage;
+  /** Lower comes first; `true` in front matter sorts after numbers. */
+  editorsChoice?: number;
+  related: string[];
+  draft: boolean;
+  /** The locale the story was written in (the version that carries the neutral facts). */
+  original: Locale;
+  versions: Partial<Record<Locale, StoryVersion>>;
+}
+
+export interface Taxonomy {
+  sections: Record<string, LocalizedName>;
+  tags: Record<string, LocalizedName>;
+}
+
+export interface ContentProblem {
+  /** Path relative to the content root. */
+  file: string;
+  line?: number;
+  field?: string;
+  message: string;
+}

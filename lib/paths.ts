@@ -1,0 +1,14 @@
+import type { Locale } from '../i18n/routing';
+
+/** Every site URL is built here, so links, canonicals, feeds and tests agree. */
+export const paths = {
+  home: (locale: Locale) => `/${locale}`,
+  story: (locale: Locale, slug: string) => `/${locale}/news/${slug}`,
+  section: (locale: Locale, section: string) => `/${locale}/section/${section}`,
+  tag: (locale: Locale, tag: string) => `/${locale}/tag/${tag}`,
+  archive: (locale: Locale) => `/${locale}/archive`,
+};
+
+export function withPage(path: string, page: number): string {
+  return page > 1 ? `${path}?page=${page}` : path;
+}
