@@ -1,0 +1,59 @@
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { PageFrame } from '@/components/PageFrame';
+import { Pagination } from '@/components/Pagination';
+import { SidebarColumn } from '@/components/SidebarColumn';
+import { SidebarList } from '@/components/SidebarList';
+import { StoryCard } from '@/components/StoryCard';
+import { StoryList } from '@/components/StoryList';
+import type { Locale } from '@/i18n/routing';
+import { listingPage } from '@/lib/content/listings';
+import { storiesInLocale } from '@/lib/content/queries';
+import { getContent } from '@/lib/content/repository';
+import { sectionLinks } from '@/lib/content/taxonomy';
+import { toTeaser } from '@/lib/content/teasers';
+import { currentVisibility } from '@/lib/content/visibility';
+import { paths } from '@/lib/paths';
+
+export default async function FrontPage({ params, searchParams }: PageProps<'/[locale]'>) {
+  const { locale } = (await params) as { locale: Locale };
+  setRequestLocale(locale);
+  const content = await getContent();
+  const visibility = currentVisibility();
+  const page = listingPage(content, locale, { kind: 'front' }, (await searchParams).page, visibility);
+  if (!page) notFound();
+  const stories = storiesInLocale(content, locale, visibility);
+  const t = await getTranslations('FrontPage');
+  const sidebar = await getTranslations('Sidebar');
+  const teasers = page.items.map((story) => toTeaser(story, locale, content.taxonomy));
+  const [lead, ...rest] = page.page === 1 ? teasers : [undefined, ...teasers];
+  const shown = new Set(teasers.map((teaser) => teaser.slug));
+  const more = stories
+    .filter((story) => !shown.has(story.slug))
+    .slice(0, 5)
+    .map((story) => toTeaser(story, locale, content.taxonomy));
+  return (
+    <PageFrame locale={locale} sections={sectionLinks(content.taxonomy, locale)} alternates={{ ru: paths.home('ru'), en: paths.home('en') }}>
+      <h1 className="sr-only">{t('heading')}</h1>
+      <div className="grid gap-12 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div>
+          {lead && (
+            <section aria-label={t('lead')} className="border-b border-rule pb-8" data-component="lead-story">
+              <StoryCard story={lead} lead />
+            </section>
+          )}
+          <section aria-labelledby="latest-heading" className="mt-6">
+            <h2 id="latest-heading" className="text-sm font-bold uppercase tracking-wide">
+              {t('latest')}
+            </h2>
+            <StoryList stories={rest.filter((teaser) => teaser !== undefined)} />
+          </section>
+          <Pagination basePath={paths.home(locale)} page={page.page} pageCount={page.pageCount} />
+        </div>
+        <SidebarColumn>
+          <SidebarList id="latest" title={sidebar('latest')} stories={more} />
+        </SidebarColumn>
+      </div>
+    </PageFrame>
+  );
+}

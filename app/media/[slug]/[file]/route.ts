@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { contentRoot } from '@/lib/content/load';
+import { findPublicStory } from '@/lib/content/queries';
+import { getContent } from '@/lib/content/repository';
+import { currentVisibility } from '@/lib/content/visibility';
+
+const TYPES: Record<string, string> = {
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+};
+
+/**
+ * A story's photo, straight from its content folder. Only the file a public story's front matter
+ * names is served, so no other file under the content root can be reached from a URL.
+ */
+export async function GET(_request: Request, { params }: RouteContext<'/media/[slug]/[file]'>) {
+  const { slug, file } = await params;
+  const story = findPublicStory(await getContent(), slug, currentVisibility());
+  if (!story?.image || story.image.file !== file) {
+    return new Response('Not found\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  }
+  const bytes = await readFile(path.join(contentRoot(), 'news', story.slug, story.image.file));
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'cache-control': 'public, max-age=3600, stale-while-revalidate=86400',
+      'x-content-type-options': 'nosniff',
+    },
+  });
+}

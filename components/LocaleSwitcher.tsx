@@ -1,0 +1,29 @@
+import { useTranslations } from 'next-intl';
+import { routing, type Locale } from '@/i18n/routing';
+
+/** Plain links (no JavaScript needed) to this same page in the other locales. */
+export function LocaleSwitcher({ current, alternates }: { current: Locale; alternates: Record<Locale, string> }) {
+  const t = useTranslations('LocaleSwitcher');
+  const languages = useTranslations('Languages');
+  return (
+    <nav aria-label={t('label')} data-component="locale-switcher">
+      <ul className="flex gap-3 text-sm">
+        {routing.locales
+          .filter((locale) => locale !== current)
+          .map((locale) => (
+            <li key={locale}>
+              <a
+                href={alternates[locale]}
+                hrefLang={locale}
+                lang={locale}
+                aria-label={t('switchTo', { language: languages(locale) })}
+                className="underline-offset-4 hover:underline"
+              >
+                {t(locale)}
+              </a>
+            </li>
+          ))}
+      </ul>
+    </nav>
+  );
+}

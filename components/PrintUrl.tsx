@@ -1,0 +1,11 @@
+import { siteOrigin } from '@/lib/site';
+
+/** Printed under the story so a paper copy says where it came from. Hidden on screen. */
+export function PrintUrl({ path }: { path: string }) {
+  const url = `${siteOrigin()}${path}`;
+  return (
+    <p className="print-only mt-6 text-sm" data-component="print-url">
+      {url}
+    </p>
+  );
+}

@@ -1,0 +1,13 @@
+import { useTranslations } from 'next-intl';
+import type { Locale } from '@/i18n/routing';
+
+/** Shown in the UI language when a story is read in a locale it has no version for. */
+export function UntranslatedNotice({ original }: { original: Locale }) {
+  const t = useTranslations('Story');
+  const languages = useTranslations('Languages');
+  return (
+    <p role="note" className="mb-4 rounded border border-rule bg-notice px-4 py-3 text-sm" data-component="untranslated-notice">
+      {t('untranslated', { language: languages(original) })}
+    </p>
+  );
+}
