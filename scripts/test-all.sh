@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# `npm test`: every test, from a fresh clone. Installs what the tests need (npm packages, a
+# Chromium), runs content:check, lint, unit tests, the production build and the e2e suite, then
+# prints one line "N passed, N failed" (unit + e2e tests; a failed check step counts as a failure).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+export CI="${CI:-}"
+
+[ -d node_modules/next ] || npm ci --no-audit --no-fund || exit 1
+rm -rf reports && mkdir -p reports
+failed_steps=()
+
+step() {
+  local name=$1; shift
+  echo "::: $name"
+  if ! "$@"; then failed_steps+=("$name"); return 1; fi
+}
+
+step "content:check" npm run --silent content:check
+step "lint" npm run --silent lint
+step "unit tests" npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json
+
+browser_ok=1
+# shellcheck source=scripts/ensure-browser.sh
+source scripts/ensure-browser.sh || browser_ok=0
+
+if step "build" npm run --silent build; then
+  if [ "$browser_ok" = 1 ]; then
+    step "e2e tests" npx playwright test
+  else
+    failed_steps+=("e2e tests (no browser)")
+  fi
+fi
+
+node scripts/test-summary.mjs reports/unit.json reports/e2e.json "${failed_steps[@]}"
