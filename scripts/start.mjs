@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: serve the built site on PORT (default 3000), building first when there is no build.
+// The server itself is scripts/server.mjs.
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -12,7 +13,6 @@ if (!existsSync('.next/BUILD_ID')) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const port = process.env.PORT ?? '3000';
-const server = spawn('node_modules/.bin/next', ['start', '-p', port, ...process.argv.slice(2)], { stdio: 'inherit' });
+const server = spawn(process.execPath, ['scripts/server.mjs'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -1,0 +1,63 @@
+import { isIP } from 'node:net';
+
+/**
+ * Header set by scripts/server.mjs from the TCP peer (overwriting anything a client sent), since
+ * Next itself fills `X-Forwarded-For` only when the client did not.
+ */
+export const PEER_HEADER = 'x-peer-address';
+
+type Range = { version: 4 | 6; bits: bigint; prefix: number };
+
+function toBigInt(address: string): { version: 4 | 6; value: bigint } | undefined {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) address = mapped[1]!;
+  const version = isIP(address);
+  if (version === 4) {
+    return { version: 4, value: address.split('.').reduce((acc, part) => (acc << 8n) + BigInt(Number(part)), 0n) };
+  }
+  if (version === 6) {
+    const [head = '', tail = ''] = address.split('::');
+    const headParts = head ? head.split(':') : [];
+    const tailParts = tail ? tail.split(':') : [];
+    const parts = address.includes('::') ? [...headParts, ...Array(8 - headParts.length - tailParts.length).fill('0'), ...tailParts] : headParts;
+    return { version: 6, value: parts.reduce((acc, part) => (acc << 16n) + BigInt(parseInt(part || '0', 16)), 0n) };
+  }
+  return undefined;
+}
+
+/** Parses TRUSTED_PROXIES: comma-separated addresses or CIDR ranges; "loopback" is 127.0.0.0/8 and ::1. */
+export function parseTrustedProxies(raw: string | undefined): Range[] {
+  const entries = (raw ?? 'loopback').split(',').map((entry) => entry.trim()).filter(Boolean);
+  return entries.flatMap((entry) => {
+    if (entry === 'loopback') return parseTrustedProxies('127.0.0.0/8,::1/128');
+    const [address = '', prefixText] = entry.split('/');
+    const parsed = toBigInt(address);
+    if (!parsed) return [];
+    const width = parsed.version === 4 ? 32 : 128;
+    const prefix = prefixText === undefined ? width : Number(prefixText);
+    if (!Number.isInteger(prefix) || prefix < 0 || prefix > width) return [];
+    return [{ version: parsed.version, bits: parsed.value >> BigInt(width - prefix), prefix }];
+  });
+}
+
+function isTrusted(address: string, trusted: Range[]): boolean {
+  const parsed = toBigInt(address);
+  if (!parsed) return false;
+  const width = parsed.version === 4 ? 32 : 128;
+  return trusted.some((range) => range.version === parsed.version && parsed.value >> BigInt(width - range.prefix) === range.bits);
+}
+
+/**
+ * The reader's address: the TCP peer, unless the peer is a trusted proxy, in which case the
+ * nearest address in X-Forwarded-For that is not itself a trusted proxy (clients can write the
+ * left end of that header; only what trusted proxies appended is believed).
+ */
+export function clientAddress(peer: string | null, forwardedFor: string | null, trusted: Range[]): string | undefined {
+  if (!peer) return undefined;
+  if (!isTrusted(peer, trusted) || !forwardedFor) return peer;
+  const chain = forwardedFor.split(',').map((part) => part.trim()).filter((part) => isIP(part.replace(/^::ffff:/i, '')) !== 0);
+  for (let i = chain.length - 1; i >= 0; i -= 1) {
+    if (!isTrusted(chain[i]!, trusted)) return chain[i];
+  }
+  return chain[0] ?? peer;
+}

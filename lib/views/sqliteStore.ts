@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { createClient, type Client } from '@libsql/client';
+import type { ViewCount, ViewsStore, View } from './store';
+
+const SCHEMA = [
+  'CREATE TABLE IF NOT EXISTS views (day TEXT NOT NULL, slug TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (day, slug))',
+  'CREATE TABLE IF NOT EXISTS readers (day TEXT NOT NULL, reader TEXT NOT NULL, slug TEXT NOT NULL, PRIMARY KEY (day, reader, slug))',
+  'CREATE TABLE IF NOT EXISTS salts (day TEXT PRIMARY KEY, salt TEXT NOT NULL)',
+];
+
+/** The embedded store: one SQLite file (VIEWS_DB), created on first use. */
+export async function openSqliteStore(file: string): Promise<ViewsStore> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const db: Client = createClient({ url: `file:${file}` });
+  // WAL lets page renders read while a beacon writes; busy_timeout waits out a concurrent writer.
+  await db.execute('PRAGMA journal_mode = WAL');
+  await db.execute('PRAGMA busy_timeout = 2000');
+  await db.batch(SCHEMA, 'write');
+  let lastPrunedDay = '';
+
+  // Readers are only needed for today's dedupe; old rows go once a day.
+  async function prune(today: string) {
+    if (lastPrunedDay === today) return;
+    lastPrunedDay = today;
+    await db.batch(
+      [
+        { sql: 'DELETE FROM readers WHERE day < ?', args: [today] },
+        { sql: 'DELETE FROM salts WHERE day < ?', args: [today] },
+      ],
+      'write',
+    );
+  }
+
+  return {
+    kind: 'sqlite',
+    async record(view: View) {
+      await prune(view.day);
+      const [seen] = await db.batch(
+        [
+          { sql: 'INSERT OR IGNORE INTO readers (day, reader, slug) VALUES (?, ?, ?)', args: [view.day, view.reader, view.slug] },
+          {
+            sql: 'INSERT INTO views (day, slug, count) SELECT ?, ?, 1 WHERE changes() = 1 ON CONFLICT (day, slug) DO UPDATE SET count = count + 1',
+            args: [view.day, view.slug],
+          },
+        ],
+        'write',
+      );
+      return seen!.rowsAffected === 1;
+    },
+    async top(days: string[], limit: number): Promise<ViewCount[]> {
+      if (days.length === 0) return [];
+      const result = await db.execute({
+        sql: `SELECT slug, SUM(count) AS views FROM views WHERE day IN (${days.map(() => '?').join(',')}) GROUP BY slug ORDER BY views DESC, slug ASC LIMIT ?`,
+        args: [...days, limit],
+      });
+      return result.rows.map((row) => ({ slug: String(row.slug), views: Number(row.views) }));
+    },
+    async salt(day: string) {
+      await db.execute({ sql: 'INSERT OR IGNORE INTO salts (day, salt) VALUES (?, ?)', args: [day, randomBytes(32).toString('hex')] });
+      const result = await db.execute({ sql: 'SELECT salt FROM salts WHERE day = ?', args: [day] });
+      return String(result.rows[0]!.salt);
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
