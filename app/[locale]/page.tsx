@@ -3,17 +3,17 @@ import { notFound } from 'next/navigation';
 import { PageFrame } from '@/components/PageFrame';
 import { Pagination } from '@/components/Pagination';
 import { SidebarColumn } from '@/components/SidebarColumn';
-import { SidebarList } from '@/components/SidebarList';
 import { StoryCard } from '@/components/StoryCard';
 import { StoryList } from '@/components/StoryList';
 import type { Locale } from '@/i18n/routing';
 import { listingPage } from '@/lib/content/listings';
-import { storiesInLocale } from '@/lib/content/queries';
 import { getContent } from '@/lib/content/repository';
 import { sectionLinks } from '@/lib/content/taxonomy';
 import { toTeaser } from '@/lib/content/teasers';
 import { currentVisibility } from '@/lib/content/visibility';
 import { paths } from '@/lib/paths';
+import { buildSidebars } from '@/lib/sidebars/sidebars';
+import { popularSlugs } from '@/lib/views/popular';
 
 export default async function FrontPage({ params, searchParams }: PageProps<'/[locale]'>) {
   const { locale } = (await params) as { locale: Locale };
@@ -22,16 +22,17 @@ export default async function FrontPage({ params, searchParams }: PageProps<'/[l
   const visibility = currentVisibility();
   const page = listingPage(content, locale, { kind: 'front' }, (await searchParams).page, visibility);
   if (!page) notFound();
-  const stories = storiesInLocale(content, locale, visibility);
   const t = await getTranslations('FrontPage');
-  const sidebar = await getTranslations('Sidebar');
   const teasers = page.items.map((story) => toTeaser(story, locale, content.taxonomy));
   const [lead, ...rest] = page.page === 1 ? teasers : [undefined, ...teasers];
-  const shown = new Set(teasers.map((teaser) => teaser.slug));
-  const more = stories
-    .filter((story) => !shown.has(story.slug))
-    .slice(0, 5)
-    .map((story) => toTeaser(story, locale, content.taxonomy));
+  const sidebars = buildSidebars({
+    content,
+    locale,
+    visibility,
+    about: page.page === 1 ? page.items[0] : undefined,
+    shown: page.items.map((story) => story.slug),
+    popular: await popularSlugs(),
+  });
   return (
     <PageFrame locale={locale} sections={sectionLinks(content.taxonomy, locale)} alternates={{ ru: paths.home('ru'), en: paths.home('en') }}>
       <h1 className="sr-only">{t('heading')}</h1>
@@ -50,9 +51,7 @@ export default async function FrontPage({ params, searchParams }: PageProps<'/[l
           </section>
           <Pagination basePath={paths.home(locale)} page={page.page} pageCount={page.pageCount} />
         </div>
-        <SidebarColumn>
-          <SidebarList id="latest" title={sidebar('latest')} stories={more} />
-        </SidebarColumn>
+        <SidebarColumn sidebars={sidebars} />
       </div>
     </PageFrame>
   );

@@ -12,7 +12,7 @@ export type Listing =
   | { kind: 'section'; slug: string }
   | { kind: 'tag'; slug: string };
 
-export const PAGE_SIZE: Record<Listing['kind'], number> = { front: 12, archive: 10, section: 10, tag: 10 };
+export const PAGE_SIZE: Record<Listing['kind'], number> = { front: 9, archive: 10, section: 10, tag: 10 };
 
 /** All stories of a listing in a locale, or undefined when the section or tag does not exist. */
 export function listingStories(
