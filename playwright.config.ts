@@ -33,10 +33,17 @@ export default defineConfig({
   ],
   webServer: {
     // The production build, as readers get it (scripts/test-all.sh builds first).
-    command: `node_modules/.bin/next start -p ${port}`,
+    command: 'node scripts/server.mjs',
     url: `http://localhost:${port}/ru`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: '1', SITE_URL: `http://localhost:${port}` },
+    env: {
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(port),
+      SITE_URL: `http://localhost:${port}`,
+      // A fresh views store per run (scripts/test-all.sh clears reports/).
+      VIEWS_DB: 'reports/e2e-views.db',
+    },
   },
 });

@@ -1,3 +1,4 @@
+import { createClient } from '@libsql/client';
 import { expect, type Page } from '@playwright/test';
 
 export const SEED = 'russia-azerbaijan-defence-cooperation';
@@ -39,4 +40,15 @@ export async function textInPageLanguage(page: Page): Promise<string> {
     copy.remove();
     return text;
   });
+}
+
+/** Today's counted views of a story in the e2e server's SQLite store (VIEWS_DB in playwright.config.ts). */
+export async function storedViews(slug: string): Promise<number> {
+  const db = createClient({ url: 'file:reports/e2e-views.db' });
+  try {
+    const result = await db.execute({ sql: 'SELECT count FROM views WHERE day = ? AND slug = ?', args: [new Date().toISOString().slice(0, 10), slug] });
+    return Number(result.rows[0]?.count ?? 0);
+  } finally {
+    db.close();
+  }
 }

@@ -1,6 +1,15 @@
 #!/usr/bin/env bash
-# Finds a Chromium for the e2e tests and exports CHROMIUM_PATH; installs Debian's when it can.
+# Finds what the tests need outside npm and installs Debian's packages when it can:
+#   - a Chromium for the e2e tests (exports CHROMIUM_PATH); Playwright's own browser also works;
+#   - redis-server for the Redis views-store tests (skipped with a message where none can be had).
 # Sourced by scripts/test-all.sh. Never downloads Playwright's browser (no internet on CI).
+
+can_apt() { command -v apt-get >/dev/null 2>&1 && { [ "$(id -u)" = 0 ] || sudo -n true 2>/dev/null; }; }
+apt_install() {
+  local sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+  echo "Installing Debian's $* with apt-get."
+  $sudo apt-get install -y "$@" >/dev/null 2>&1 || { $sudo apt-get update >/dev/null 2>&1 && $sudo apt-get install -y "$@" >/dev/null 2>&1; }
+}
 
 find_chromium() {
   for candidate in "${CHROMIUM_PATH:-}" /usr/bin/chromium /usr/bin/chromium-browser; do
@@ -13,12 +22,11 @@ find_chromium() {
   return 1
 }
 
+if ! command -v redis-server >/dev/null 2>&1 && can_apt; then apt_install redis-server; fi
+command -v redis-server >/dev/null 2>&1 || echo "redis-server not found: the Redis store tests will be skipped (Debian: apt-get install -y redis-server)."
+
 if ! CHROMIUM_PATH=$(find_chromium); then
-  if command -v apt-get >/dev/null 2>&1 && { [ "$(id -u)" = 0 ] || sudo -n true 2>/dev/null; }; then
-    SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
-    echo "No Chromium found: installing Debian's chromium with apt-get."
-    $SUDO apt-get install -y chromium >/dev/null 2>&1 || { $SUDO apt-get update >/dev/null 2>&1 && $SUDO apt-get install -y chromium >/dev/null 2>&1; }
-  fi
+  can_apt && apt_install chromium
   if ! CHROMIUM_PATH=$(find_chromium); then
     cat >&2 <<'MSG'
 No Chromium for the end-to-end tests. Install one of:

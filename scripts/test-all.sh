@@ -17,13 +17,13 @@ step() {
   if ! "$@"; then failed_steps+=("$name"); return 1; fi
 }
 
+browser_ok=1
+# shellcheck source=scripts/ensure-test-tools.sh
+source scripts/ensure-test-tools.sh || browser_ok=0
+
 step "content:check" npm run --silent content:check
 step "lint" npm run --silent lint
 step "unit tests" npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json
-
-browser_ok=1
-# shellcheck source=scripts/ensure-browser.sh
-source scripts/ensure-browser.sh || browser_ok=0
 
 if step "build" npm run --silent build; then
   if [ "$browser_ok" = 1 ]; then
