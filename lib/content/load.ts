@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -135,15 +136,18 @@ function mergeNeutral(versions: ParsedVersion[], problems: ContentProblem[]) {
 
 async function readImage(root: string, slug: string, file: string): Promise<StoryImage | undefined> {
   try {
-    const meta = await sharp(path.join(root, 'news', slug, file)).metadata();
+    const bytes = await readFile(path.join(root, 'news', slug, file));
+    const meta = await sharp(bytes).metadata();
     if (!meta.width || !meta.height) return undefined;
-    return { file, url: `/media/${slug}/${file}`, width: meta.width, height: meta.height };
+    // The content hash versions the photo's and the card's URLs, so caches can keep them forever.
+    const version = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+    return { file, url: `/media/${slug}/${file}?v=${version}`, version, bytes: bytes.byteLength, width: meta.width, height: meta.height };
   } catch {
     return undefined;
   }
 }
 
-/** Russian `summary` or the first paragraph; never empty for a valid version. */
+/** `summary` or the first paragraph; never empty for a valid version. */
 function toStoryVersion(version: ParsedVersion): StoryVersion {
   const body = renderMarkdown(version.source.body);
   const { front } = version;

@@ -4,9 +4,13 @@ import type { LocalizedName } from './schema';
 /** The domain types rendering uses. Components never see raw front matter. */
 
 export interface StoryImage {
-  /** Public URL of the file. */
+  /** Public URL of the file, versioned by its content. */
   url: string;
   file: string;
+  /** Hash of the file's bytes. */
+  version: string;
+  /** File size, for feed enclosures. */
+  bytes: number;
   width: number;
   height: number;
 }

@@ -17,7 +17,7 @@ const TYPES: Record<string, string> = {
  * A story's photo, straight from its content folder. Only the file a public story's front matter
  * names is served, so no other file under the content root can be reached from a URL.
  */
-export async function GET(_request: Request, { params }: RouteContext<'/media/[slug]/[file]'>) {
+export async function GET(request: Request, { params }: RouteContext<'/media/[slug]/[file]'>) {
   const { slug, file } = await params;
   const story = findPublicStory(await getContent(), slug, currentVisibility());
   if (!story?.image || story.image.file !== file) {
@@ -27,7 +27,11 @@ export async function GET(_request: Request, { params }: RouteContext<'/media/[s
   return new Response(new Uint8Array(bytes), {
     headers: {
       'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'cache-control': 'public, max-age=3600, stale-while-revalidate=86400',
+      // Pages link the photo with ?v=<content hash>: that exact version never changes.
+      'cache-control':
+        new URL(request.url).searchParams.get('v') === story.image.version
+          ? 'public, max-age=31536000, immutable'
+          : 'public, max-age=300',
       'x-content-type-options': 'nosniff',
     },
   });
