@@ -1,0 +1,26 @@
+import '@/lib/og/testing/nodeShims';
+import { describe, expect, it, vi } from 'vitest';
+import { cardResponse } from './cardResponse';
+
+describe('cardResponse', () => {
+  it('answers 500 for a card that fails to render, and logs why', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const response = await cardResponse(new Request('http://x/card'), 'broken', 'v1', () => {
+      throw new Error('photo unreadable');
+    });
+    expect(response.status).toBe(500);
+    expect(await response.text()).toBe('Card image failed to render\n');
+    expect(String(errors.mock.calls[0]![0])).toContain('photo unreadable');
+    errors.mockRestore();
+  });
+
+  it('caches a version for a year only when the URL asks for that version', async () => {
+    const render = vi.fn(() => <div style={{ display: 'flex' }}>x</div>);
+    const pinned = await cardResponse(new Request('http://x/card?v=abc'), 'k', 'abc', render);
+    expect(pinned.headers.get('cache-control')).toContain('max-age=31536000');
+    const stale = await cardResponse(new Request('http://x/card?v=old'), 'k', 'abc', render);
+    expect(stale.headers.get('cache-control')).toContain('max-age=60');
+    expect(render).toHaveBeenCalledTimes(1);
+    expect(Buffer.from(await stale.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+  });
+});
