@@ -7,6 +7,9 @@ export const paths = {
   section: (locale: Locale, section: string) => `/${locale}/section/${section}`,
   tag: (locale: Locale, tag: string) => `/${locale}/tag/${tag}`,
   archive: (locale: Locale) => `/${locale}/archive`,
+  feed: (locale: Locale) => `/${locale}/feed.xml`,
+  atom: (locale: Locale) => `/${locale}/atom.xml`,
+  sectionFeed: (locale: Locale, section: string) => `/${locale}/section/${section}/feed.xml`,
 };
 
 export function withPage(path: string, page: number): string {

@@ -2,6 +2,7 @@ import { isLocale } from '../i18n/routing';
 import { listingPage, type Listing } from './content/listings';
 import type { LoadedContent } from './content/load';
 import { findPublicStory } from './content/queries';
+import { sectionName } from './content/taxonomy';
 import type { Visibility } from './content/visibility';
 
 /**
@@ -24,11 +25,18 @@ export function routeExists(
   const [first, second, third, ...more] = rest;
   if (more.length > 0) return false;
   if (first === undefined) return listing({ kind: 'front' });
-  if (first === 'archive' && second === undefined) return listing({ kind: 'archive' });
-  if (first === 'news' && second !== undefined && third === undefined) {
-    return findPublicStory(content, second, visibility) !== undefined;
+  if (second === undefined) {
+    if (first === 'archive') return listing({ kind: 'archive' });
+    return first === 'feed.xml' || first === 'atom.xml' || first === 'opengraph-image';
   }
-  if (first === 'section' && second !== undefined && third === undefined) return listing({ kind: 'section', slug: second });
-  if (first === 'tag' && second !== undefined && third === undefined) return listing({ kind: 'tag', slug: second });
+  if (first === 'news') {
+    const story = findPublicStory(content, second, visibility) !== undefined;
+    return story && (third === undefined || third === 'opengraph-image');
+  }
+  if (first === 'section') {
+    if (third === 'feed.xml') return sectionName(content.taxonomy, second, locale) !== undefined;
+    return third === undefined && listing({ kind: 'section', slug: second });
+  }
+  if (first === 'tag' && third === undefined) return listing({ kind: 'tag', slug: second });
   return false;
 }

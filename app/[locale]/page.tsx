@@ -1,5 +1,7 @@
+import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { JsonLd } from '@/components/JsonLd';
 import { PageFrame } from '@/components/PageFrame';
 import { Pagination } from '@/components/Pagination';
 import { SidebarColumn } from '@/components/SidebarColumn';
@@ -11,9 +13,17 @@ import { getContent } from '@/lib/content/repository';
 import { sectionLinks } from '@/lib/content/taxonomy';
 import { toTeaser } from '@/lib/content/teasers';
 import { currentVisibility } from '@/lib/content/visibility';
-import { paths } from '@/lib/paths';
+import { paths, withPage } from '@/lib/paths';
+import { websiteJsonLd } from '@/lib/seo/jsonLd';
+import { listingPageMetadata } from '@/lib/seo/pageMetadata';
 import { buildSidebars } from '@/lib/sidebars/sidebars';
 import { popularSlugs } from '@/lib/views/popular';
+
+export async function generateMetadata({ params, searchParams }: PageProps<'/[locale]'>): Promise<Metadata> {
+  const { locale } = (await params) as { locale: Locale };
+  const page = Number((await searchParams).page ?? 1);
+  return listingPageMetadata(locale, { pathFor: (l) => withPage(paths.home(l), page) });
+}
 
 export default async function FrontPage({ params, searchParams }: PageProps<'/[locale]'>) {
   const { locale } = (await params) as { locale: Locale };
@@ -23,6 +33,7 @@ export default async function FrontPage({ params, searchParams }: PageProps<'/[l
   const page = listingPage(content, locale, { kind: 'front' }, (await searchParams).page, visibility);
   if (!page) notFound();
   const t = await getTranslations('FrontPage');
+  const meta = await getTranslations('Metadata');
   const teasers = page.items.map((story) => toTeaser(story, locale, content.taxonomy));
   const [lead, ...rest] = page.page === 1 ? teasers : [undefined, ...teasers];
   const sidebars = buildSidebars({
@@ -35,6 +46,7 @@ export default async function FrontPage({ params, searchParams }: PageProps<'/[l
   });
   return (
     <PageFrame locale={locale} sections={sectionLinks(content.taxonomy, locale)} alternates={{ ru: paths.home('ru'), en: paths.home('en') }}>
+      <JsonLd data={websiteJsonLd(locale, meta('siteName'), meta('siteDescription'))} />
       <h1 className="sr-only">{t('heading')}</h1>
       <div className="grid gap-12 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div>

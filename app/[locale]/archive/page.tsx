@@ -9,14 +9,16 @@ import { getContent } from '@/lib/content/repository';
 import { sectionLinks } from '@/lib/content/taxonomy';
 import { toTeaser } from '@/lib/content/teasers';
 import { currentVisibility } from '@/lib/content/visibility';
-import { paths } from '@/lib/paths';
+import { paths, withPage } from '@/lib/paths';
+import { listingPageMetadata } from '@/lib/seo/pageMetadata';
 
 type Props = PageProps<'/[locale]/archive'>;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { locale } = (await params) as { locale: Locale };
   const t = await getTranslations({ locale, namespace: 'Metadata' });
-  return { title: t('archiveTitle') };
+  const page = Number((await searchParams).page ?? 1);
+  return listingPageMetadata(locale, { title: t('archiveTitle'), pathFor: (l) => withPage(paths.archive(l), page) });
 }
 
 export default async function ArchivePage({ params, searchParams }: Props) {

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
-import { setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { PageFrame } from '@/components/PageFrame';
 import { PrintUrl } from '@/components/PrintUrl';
 import { SidebarColumn } from '@/components/SidebarColumn';
+import { JsonLd } from '@/components/JsonLd';
 import { StoryArticle } from '@/components/StoryArticle';
 import { ViewBeacon } from '@/components/ViewBeacon.island';
 import { routing, type Locale } from '@/i18n/routing';
@@ -13,6 +14,9 @@ import { toStoryView } from '@/lib/content/storyView';
 import { sectionLinks } from '@/lib/content/taxonomy';
 import { currentVisibility } from '@/lib/content/visibility';
 import { paths } from '@/lib/paths';
+import { storyCardFacts, storyCardPath } from '@/lib/og/storyCard';
+import { newsArticleJsonLd } from '@/lib/seo/jsonLd';
+import { storyPageMetadata } from '@/lib/seo/pageMetadata';
 import { buildSidebars } from '@/lib/sidebars/sidebars';
 import { popularSlugs } from '@/lib/views/popular';
 
@@ -39,13 +43,7 @@ async function load(params: PageProps<'/[locale]/news/[slug]'>['params']) {
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/news/[slug]'>): Promise<Metadata> {
   const { locale, content, story } = await load(params);
-  if (!story) return {};
-  const view = toStoryView(story, locale, content.taxonomy);
-  return {
-    title: view.title,
-    description: view.summary,
-    alternates: { canonical: paths.story(view.translated ? locale : view.original, story.slug) },
-  };
+  return story ? storyPageMetadata(story, locale, content.taxonomy) : {};
 }
 
 export default async function StoryPage({ params }: PageProps<'/[locale]/news/[slug]'>) {
@@ -54,8 +52,16 @@ export default async function StoryPage({ params }: PageProps<'/[locale]/news/[s
   setRequestLocale(locale);
   const view = toStoryView(story, locale, content.taxonomy);
   const sidebars = buildSidebars({ content, locale, visibility, about: story, shown: [], popular: await popularSlugs() });
+  const t = await getTranslations('Metadata');
+  const jsonLd = newsArticleJsonLd(view, {
+    locale,
+    siteName: t('siteName'),
+    cardPath: storyCardPath(locale, story.slug, storyCardFacts(story, locale, content.taxonomy).version),
+    canonicalPath: paths.story(view.translated ? locale : view.original, story.slug),
+  });
   return (
     <PageFrame locale={locale} sections={sectionLinks(content.taxonomy, locale)} alternates={view.alternates}>
+      <JsonLd data={jsonLd} />
       <div className="grid gap-12 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div>
           <StoryArticle story={view} />

@@ -9,14 +9,16 @@ import { getContent } from '@/lib/content/repository';
 import { sectionLinks, sectionName } from '@/lib/content/taxonomy';
 import { toTeaser } from '@/lib/content/teasers';
 import { currentVisibility } from '@/lib/content/visibility';
-import { paths } from '@/lib/paths';
+import { paths, withPage } from '@/lib/paths';
+import { listingPageMetadata } from '@/lib/seo/pageMetadata';
 
 type Props = PageProps<'/[locale]/section/[section]'>;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { locale, section } = (await params) as { locale: Locale; section: string };
   const name = sectionName((await getContent()).taxonomy, section, locale);
-  return name ? { title: name } : {};
+  const page = Number((await searchParams).page ?? 1);
+  return name ? listingPageMetadata(locale, { title: name, pathFor: (l) => withPage(paths.section(l, section), page), section: { slug: section, name } }) : {};
 }
 
 export default async function SectionPage({ params, searchParams }: Props) {

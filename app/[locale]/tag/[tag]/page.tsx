@@ -9,14 +9,16 @@ import { getContent } from '@/lib/content/repository';
 import { sectionLinks, tagName } from '@/lib/content/taxonomy';
 import { toTeaser } from '@/lib/content/teasers';
 import { currentVisibility } from '@/lib/content/visibility';
-import { paths } from '@/lib/paths';
+import { paths, withPage } from '@/lib/paths';
+import { listingPageMetadata } from '@/lib/seo/pageMetadata';
 
 type Props = PageProps<'/[locale]/tag/[tag]'>;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { locale, tag } = (await params) as { locale: Locale; tag: string };
   const name = tagName((await getContent()).taxonomy, tag, locale);
-  return name ? { title: name } : {};
+  const page = Number((await searchParams).page ?? 1);
+  return name ? listingPageMetadata(locale, { title: name, pathFor: (l) => withPage(paths.tag(l, tag), page) }) : {};
 }
 
 export default async function TagPage({ params, searchParams }: Props) {

@@ -1,0 +1,26 @@
+import { getTranslations } from 'next-intl/server';
+import { isLocale } from '@/i18n/routing';
+import { listingStories } from '@/lib/content/listings';
+import { getContent } from '@/lib/content/repository';
+import { sectionName } from '@/lib/content/taxonomy';
+import { currentVisibility } from '@/lib/content/visibility';
+import { feedResponse, storyFeed } from '@/lib/feeds/storyFeed';
+import { paths } from '@/lib/paths';
+
+export async function GET(_request: Request, { params }: RouteContext<'/[locale]/section/[section]/feed.xml'>) {
+  const { locale, section } = await params;
+  const content = await getContent();
+  const name = isLocale(locale) ? sectionName(content.taxonomy, section, locale) : undefined;
+  if (!isLocale(locale) || !name) return new Response('Not found\n', { status: 404 });
+  const t = await getTranslations({ locale, namespace: 'Metadata' });
+  const feed = storyFeed({
+    locale,
+    title: `${t('siteName')}: ${name}`,
+    description: t('siteDescription'),
+    homePath: paths.section(locale, section),
+    rssPath: paths.sectionFeed(locale, section),
+    stories: listingStories(content, locale, { kind: 'section', slug: section }, currentVisibility()) ?? [],
+    taxonomy: content.taxonomy,
+  });
+  return feedResponse(feed.rss2(), 'rss');
+}

@@ -1,0 +1,14 @@
+import { routing, type Locale } from '../../i18n/routing';
+
+/**
+ * hreflang alternates for the versions that exist, plus x-default (the original, or the default
+ * locale). Built from content, never assuming every page exists in every locale.
+ */
+export function hreflangAlternates(pathFor: (locale: Locale) => string, available: readonly Locale[], xDefault: Locale) {
+  const languages: Record<string, string> = {};
+  for (const locale of routing.locales) if (available.includes(locale)) languages[locale] = pathFor(locale);
+  languages['x-default'] = pathFor(xDefault);
+  return languages;
+}
+
+export const OG_LOCALE: Record<Locale, string> = { ru: 'ru_RU', en: 'en_US' };

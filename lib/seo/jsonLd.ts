@@ -1,0 +1,73 @@
+import type { Locale } from '../../i18n/routing';
+import { paths } from '../paths';
+import type { StoryView } from '../content/storyView';
+import { absoluteUrl } from './absolute';
+
+type JsonLd = Record<string, unknown>;
+
+/**
+ * JSON for a <script type="application/ld+json">: "<" and ">" are escaped so no text in content
+ * can close the script element, and U+2028/U+2029 so the output stays valid in every parser.
+ */
+export function serializeJsonLd(data: JsonLd | JsonLd[]): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+function publisher(siteName: string): JsonLd {
+  return {
+    '@type': 'NewsMediaOrganization',
+    name: siteName,
+    url: absoluteUrl('/'),
+    logo: { '@type': 'ImageObject', url: absoluteUrl('/logo.png'), width: 600, height: 60 },
+  };
+}
+
+export function newsArticleJsonLd(story: StoryView, options: { locale: Locale; siteName: string; cardPath: string; canonicalPath: string }): JsonLd[] {
+  const images = [absoluteUrl(options.cardPath)];
+  if (story.image) images.push(absoluteUrl(story.image.file.url));
+  return [
+    {
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: story.title,
+      description: story.summary,
+      datePublished: story.date,
+      dateModified: story.updated ?? story.date,
+      inLanguage: story.lang,
+      image: images,
+      author: story.author ? { '@type': 'Organization', name: story.author } : publisher(options.siteName),
+      publisher: publisher(options.siteName),
+      mainEntityOfPage: { '@type': 'WebPage', '@id': absoluteUrl(options.canonicalPath) },
+      articleSection: story.section.name,
+      keywords: story.tags.map((tag) => tag.name).join(', '),
+      isAccessibleForFree: true,
+      ...(story.source ? { isBasedOn: story.source.url } : {}),
+    },
+    {
+      '@context': 'https://schema.org',
+      '@type': 'BreadcrumbList',
+      itemListElement: [
+        { '@type': 'ListItem', position: 1, name: options.siteName, item: absoluteUrl(paths.home(options.locale)) },
+        { '@type': 'ListItem', position: 2, name: story.section.name, item: absoluteUrl(story.section.href) },
+        { '@type': 'ListItem', position: 3, name: story.title, item: absoluteUrl(paths.story(options.locale, story.slug)) },
+      ],
+    },
+  ];
+}
+
+export function websiteJsonLd(locale: Locale, siteName: string, description: string): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'WebSite',
+    name: siteName,
+    description,
+    inLanguage: locale,
+    url: absoluteUrl(paths.home(locale)),
+    publisher: publisher(siteName),
+  };
+}
