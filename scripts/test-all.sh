@@ -6,6 +6,9 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 export CI="${CI:-}"
+# The e2e server's origin: static pages bake absolute URLs (canonical, og:image) in at build time.
+export E2E_PORT="${E2E_PORT:-3210}"
+export SITE_URL="${SITE_URL:-http://localhost:$E2E_PORT}"
 
 [ -d node_modules/next ] || npm ci --no-audit --no-fund || exit 1
 rm -rf reports && mkdir -p reports
