@@ -1,7 +1,7 @@
 // `npm run content:check`: validates every file under CONTENT_DIR (default content/), prints one
 // line per problem and exits non-zero when there is any.
 import { contentRoot, contentRootExists, loadContent } from '../lib/content/load';
-import { formatProblem } from '../lib/content/problems';
+import { formatProblem, problemLanguage } from '../lib/content/problems';
 
 const root = contentRoot();
 if (!(await contentRootExists(root))) {
@@ -9,9 +9,14 @@ if (!(await contentRootExists(root))) {
   process.exit(2);
 }
 const { stories, problems } = await loadContent(root);
-for (const problem of problems) console.error(formatProblem(problem));
+const language = problemLanguage();
+for (const problem of problems) console.error(formatProblem(problem, language));
 if (problems.length > 0) {
-  console.error(`\ncontent:check: ${problems.length} problem(s) in ${root}`);
+  console.error(
+    language === 'ru'
+      ? `\ncontent:check: проблем: ${problems.length}, в ${root}`
+      : `\ncontent:check: ${problems.length} problem(s) in ${root}`,
+  );
   process.exit(1);
 }
-console.log(`content:check: ${stories.size} stories OK in ${root}`);
+console.log(language === 'ru' ? `content:check: материалов без ошибок: ${stories.size}, в ${root}` : `content:check: ${stories.size} stories OK in ${root}`);

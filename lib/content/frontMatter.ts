@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { ContentProblem } from './types';
 
 export interface FrontMatterFile {
@@ -49,10 +49,19 @@ export function parseFrontMatter(
     value: {
       data: doc.toJS() ?? {},
       body: text.slice(match[0].length),
+      // The line of the field's key ("date:"), or of the nearest enclosing field that exists.
       lineOf(path) {
         for (let depth = path.length; depth > 0; depth -= 1) {
-          const node = doc.getIn(path.slice(0, depth) as unknown[], true) as { range?: [number, number, number] } | undefined;
-          if (node?.range) return toFileLine(node.range[0]);
+          const parent = depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1) as unknown[], true);
+          const key = path[depth - 1];
+          if (isMap(parent)) {
+            const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === key);
+            const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+            if (range) return toFileLine(range[0]);
+          } else if (isSeq(parent) && typeof key === 'number') {
+            const range = (parent.items[key] as { range?: [number, number, number] } | undefined)?.range;
+            if (range) return toFileLine(range[0]);
+          }
         }
         return undefined;
       },

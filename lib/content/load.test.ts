@@ -71,21 +71,21 @@ describe('loadContent', () => {
       ['news/story/photo.jpg'],
     );
     expect(content.stories.has('story')).toBe(false);
-    expect(content.problems.map(formatProblem)).toEqual([
+    expect(content.problems.map((p) => formatProblem(p))).toEqual([
       'news/story/en.md:3: section: contradicts ru.md ("security" here, "politics" there): write it once in one version, or make both the same',
     ]);
   });
 
   it('names the file, line, field and fix for a wrong date', async () => {
     const content = await load({ 'news/bad/ru.md': md('title: X\ndate: 15.08.2016\nsection: politics') });
-    expect(content.problems.map(formatProblem)).toEqual([
+    expect(content.problems.map((p) => formatProblem(p))).toEqual([
       'news/bad/ru.md:3: date: must be a date and time with offset, like 2016-08-15T09:00:00+04:00',
     ]);
   });
 
   it('requires date and section in one of the versions', async () => {
     const content = await load({ 'news/bad/en.md': md('title: X') });
-    expect(content.problems.map(formatProblem)).toEqual([
+    expect(content.problems.map((p) => formatProblem(p))).toEqual([
       'news/bad/en.md: date: is required in one version: add a line like "date: 2016-08-15T09:00:00+04:00"',
       'news/bad/en.md: section: is required in one version: add a line like "section: politics"',
     ]);
@@ -95,14 +95,14 @@ describe('loadContent', () => {
     const content = await load({
       'news/bad/ru.md': md('title: X\ndate: 2020-01-01T00:00:00Z\nsection: sport\ntags: [eu, nope]\nrelated: [ghost]\nsubtitle: Y'),
     });
-    const lines = content.problems.map(formatProblem);
+    const lines = content.problems.map((p) => formatProblem(p));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('news/bad/ru.md');
     expect(lines[0]).toContain('unknown field "subtitle"');
     const fixed = await load({
       'news/bad/ru.md': md('title: X\ndate: 2020-01-01T00:00:00Z\nsection: sport\ntags: [eu, nope]\nrelated: [ghost]'),
     });
-    expect(fixed.problems.map(formatProblem)).toEqual([
+    expect(fixed.problems.map((p) => formatProblem(p))).toEqual([
       'news/bad/ru.md:4: section: "sport" is not in sections.yaml: use one of politics, security or add it there',
       'news/bad/ru.md:5: tags: "nope" is not in tags.yaml: use a listed tag or add it there with its ru and en names',
     ]);
@@ -110,7 +110,7 @@ describe('loadContent', () => {
 
   it('reports related slugs that are not stories', async () => {
     const content = await load({ 'news/a/ru.md': md('title: X\ndate: 2020-01-01T00:00:00Z\nsection: politics\nrelated: [ghost]') });
-    expect(content.problems.map(formatProblem)).toEqual([
+    expect(content.problems.map((p) => formatProblem(p))).toEqual([
       'news/a/ru.md: related: "ghost" is not a story: use the folder name of an existing story under news/',
     ]);
   });
@@ -129,7 +129,7 @@ describe('loadContent', () => {
       'news/b/ru.md': 'Just text',
       'news/Bad_Name/ru.md': md('title: X\ndate: 2020-01-01T00:00:00Z\nsection: politics'),
     });
-    expect(content.problems.map(formatProblem)).toEqual([
+    expect(content.problems.map((p) => formatProblem(p))).toEqual([
       'news/a/ru.md:6: image.src: "missing.jpg" is not a readable image in news/a/: add the file or correct the name',
       'news/b/ru.md:1: has no front matter: start the file with a line "---", the fields (title, date, section), then "---"',
       'news/Bad_Name: folder name is not a valid slug: rename it to lowercase ASCII letters, digits and single hyphens, like "my-story-2024"',
@@ -142,6 +142,6 @@ describe('loadContent', () => {
       'news/broken/ru.md': md('title: ""\ndate: 2020-01-01T00:00:00Z\nsection: politics'),
     });
     expect([...content.stories.keys()]).toEqual(['good']);
-    expect(content.problems.map(formatProblem)).toEqual(['news/broken/ru.md:2: title: must not be empty']);
+    expect(content.problems.map((p) => formatProblem(p))).toEqual(['news/broken/ru.md:2: title: must not be empty']);
   });
 });

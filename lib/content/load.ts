@@ -28,14 +28,18 @@ interface ParsedVersion {
   source: FrontMatterFile;
 }
 
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), data);
+}
+
 function zodProblems(error: z.ZodError, file: string, source: FrontMatterFile): ContentProblem[] {
   return error.issues.map((issue) => {
     const field = issue.path.join('.') || undefined;
     let message = issue.message;
     if (issue.code === 'unrecognized_keys') {
       message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}: check the spelling (see docs/editing.md for the fields)`;
-    } else if (issue.code === 'invalid_type' && issue.input === undefined) {
-      message = `is required: ${issue.message === 'Required' ? 'add it' : `add it (${issue.message})`}`;
+    } else if (issue.code === 'invalid_type' && valueAt(source.data, issue.path) === undefined) {
+      message = `is required: add it (${issue.message})`;
     }
     return { file, line: source.lineOf(issue.path), field, message };
   });

@@ -17,7 +17,14 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?
 export const isoDateTime = z
   .string({ error: 'must be a date and time with offset, like 2016-08-15T09:00:00+04:00' })
   .regex(ISO_WITH_OFFSET, { error: 'must be a date and time with offset, like 2016-08-15T09:00:00+04:00', abort: true })
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'is not a real calendar date');
+  .refine(isRealDate, 'is not a real calendar date');
+
+// Date.parse rolls 2020-02-30 over into March; an editor's typo should be caught instead.
+function isRealDate(value: string): boolean {
+  const [, year, month, day, hour, minute] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value)!.map(Number);
+  const daysInMonth = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
+  return month! >= 1 && month! <= 12 && day! >= 1 && day! <= daysInMonth && hour! <= 23 && minute! <= 59 && !Number.isNaN(Date.parse(value));
+}
 
 const text = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty');
 
@@ -31,15 +38,22 @@ const imageFile = z
   .regex(/^[a-z0-9][a-z0-9._-]*\.(?:jpe?g|png|webp|avif)$/i, 'must be a file name in the story folder, like photo.jpg');
 
 export const imageFrontMatter = z
-  .object({
-    src: imageFile.optional(),
-    alt: text,
-    caption: text.optional(),
-    credit: text.optional(),
-  })
+  .object(
+    {
+      src: imageFile.optional(),
+      alt: text,
+      caption: text.optional(),
+      credit: text.optional(),
+    },
+    { error: 'must be a group of fields (src, alt, caption, credit), each on its own indented line' },
+  )
   .strict();
 
-export const sourceFrontMatter = z.object({ name: text, url: httpUrl }).strict();
+export const sourceFrontMatter = z
+  .object({ name: text, url: httpUrl }, { error: 'must be a group of fields (name, url), each on its own indented line' })
+  .strict();
+
+const EDITORS_CHOICE = 'must be true or a whole number from 1 (1 is shown first)';
 
 export const versionFrontMatter = z
   .object({
@@ -48,16 +62,14 @@ export const versionFrontMatter = z
     updated: isoDateTime.optional(),
     section: slug.optional(),
     summary: text.max(600, 'must be at most 600 characters').optional(),
-    tags: z.array(slug).max(12, 'must list at most 12 tags').optional(),
+    tags: z.array(slug, { error: 'must be a list, like [armenia, eu]' }).max(12, 'must list at most 12 tags').optional(),
     author: text.optional(),
     image: imageFrontMatter.optional(),
     source: sourceFrontMatter.optional(),
     editorsChoice: z
-      .union([z.literal(true), z.number().int().min(1)], {
-        error: 'must be true or a whole number from 1 (1 is shown first)',
-      })
+      .union([z.literal(true), z.number().int(EDITORS_CHOICE).min(1, EDITORS_CHOICE)], { error: EDITORS_CHOICE })
       .optional(),
-    related: z.array(slug).max(10, 'must list at most 10 stories').optional(),
+    related: z.array(slug, { error: 'must be a list, like [other-story-slug]' }).max(10, 'must list at most 10 stories').optional(),
     draft: z.boolean({ error: 'must be true or false' }).optional(),
   })
   .strict();

@@ -1,0 +1,74 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadContent } from './load';
+import { formatProblem } from './problems';
+import { makeContent, md, SECTIONS_YAML } from './testing/contentFixture';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  await Promise.all(cleanups.map((c) => c()));
+});
+
+const OK = 'title: T\ndate: 2020-01-01T10:00:00+03:00\nsection: politics';
+
+/** One broken fixture per rule: the files, and what the single problem line must say. */
+const RULES: Array<[rule: string, files: Record<string, string>, expected: string, images?: string[]]> = [
+  ['YAML syntax', { 'news/s/ru.md': '---\ntitle: "unclosed\ndate: x\n---\nBody\n' }, 'news/s/ru.md:3: YAML syntax: Missing closing "quote'],
+  ['front matter missing', { 'news/s/ru.md': 'Just a body\n' }, 'news/s/ru.md:1: has no front matter'],
+  ['unknown field', { 'news/s/ru.md': md(`${OK}\nsubtitle: x`) }, 'news/s/ru.md: unknown field "subtitle"'],
+  ['empty title', { 'news/s/ru.md': md(OK.replace('title: T', 'title: " "')) }, 'news/s/ru.md:2: title: must not be empty'],
+  ['title too long', { 'news/s/ru.md': md(OK.replace('title: T', `title: ${'x'.repeat(201)}`)) }, 'title: must be at most 200 characters'],
+  ['title not text', { 'news/s/ru.md': md(OK.replace('title: T', 'title: [a, b]')) }, 'news/s/ru.md:2: title: must be text'],
+  ['date without offset', { 'news/s/ru.md': md(OK.replace('+03:00', '')) }, 'news/s/ru.md:3: date: must be a date and time with offset'],
+  ['date that does not exist', { 'news/s/ru.md': md(OK.replace('2020-01-01', '2020-02-30')) }, 'news/s/ru.md:3: date: is not a real calendar date'],
+  ['unknown section', { 'news/s/ru.md': md(OK.replace('politics', 'sport')) }, 'news/s/ru.md:4: section: "sport" is not in sections.yaml'],
+  ['unknown tag', { 'news/s/ru.md': md(`${OK}\ntags: [eu, nope]`) }, 'news/s/ru.md:5: tags: "nope" is not in tags.yaml'],
+  ['tags not a list', { 'news/s/ru.md': md(`${OK}\ntags: eu`) }, 'news/s/ru.md:5: tags: must be a list'],
+  ['bad tag slug', { 'news/s/ru.md': md(`${OK}\ntags: [Big Tag]`) }, 'tags.0: must be lowercase ASCII letters'],
+  ['bad folder name', { 'news/Bad Name/ru.md': md(OK) }, 'news/Bad Name: folder name is not a valid slug'],
+  ['unknown version file', { 'news/s/ru.md': md(OK), 'news/s/de.md': md(OK) }, 'news/s/de.md: is not a known version: name it ru.md or en.md'],
+  ['no story file', { 'news/s/notes.txt': 'x' }, 'news/s: has no story file: add ru.md or en.md'],
+  ['empty body', { 'news/s/ru.md': `---\n${OK}\n---\n\n` }, 'news/s/ru.md: has no text'],
+  ['date and section missing', { 'news/s/ru.md': md('title: T\nsection: politics') }, 'news/s/ru.md: date: is required in one version'],
+  ['contradicting versions', { 'news/s/ru.md': md(OK), 'news/s/en.md': md('title: T\nsection: security') }, 'news/s/en.md:3: section: contradicts ru.md'],
+  ['image file missing', { 'news/s/ru.md': md(`${OK}\nimage:\n  src: photo.jpg\n  alt: A`) }, 'news/s/ru.md:6: image.src: "photo.jpg" is not a readable image'],
+  ['image without a file', { 'news/s/ru.md': md(`${OK}\nimage:\n  alt: A`) }, 'news/s/ru.md:5: image.src: is required in one version'],
+  ['image not described in a translation', { 'news/s/ru.md': md(`${OK}\nimage:\n  src: photo.jpg\n  alt: A`), 'news/s/en.md': md('title: T') }, 'news/s/en.md: image.alt: the story has a photo', ['news/s/photo.jpg']],
+  ['image file name', { 'news/s/ru.md': md(`${OK}\nimage:\n  src: ../secret.md\n  alt: A`) }, 'image.src: must be a file name in the story folder'],
+  ['image not a group', { 'news/s/ru.md': md(`${OK}\nimage: photo.jpg`) }, 'news/s/ru.md:5: image: must be a group of fields'],
+  ['related story missing', { 'news/s/ru.md': md(`${OK}\nrelated: [ghost]`) }, 'news/s/ru.md: related: "ghost" is not a story'],
+  ['related to itself', { 'news/s/ru.md': md(`${OK}\nrelated: [s]`) }, 'news/s/ru.md: related: lists the story itself'],
+  ['updated before date', { 'news/s/ru.md': md(`${OK}\nupdated: 2019-01-01T00:00:00Z`) }, 'news/s/ru.md: updated: is before date'],
+  ['source not a web address', { 'news/s/ru.md': md(`${OK}\nsource:\n  name: X\n  url: javascript:alert(1)`) }, 'source.url: must'],
+  ['editorsChoice zero', { 'news/s/ru.md': md(`${OK}\neditorsChoice: 0`) }, 'news/s/ru.md:5: editorsChoice: must be true or a whole number from 1'],
+  ['draft not true or false', { 'news/s/ru.md': md(`${OK}\ndraft: yes`) }, 'news/s/ru.md:5: draft: must be true or false'],
+  ['sections.yaml broken', { 'sections.yaml': 'politics: [oops', 'news/s/ru.md': md(OK) }, 'sections.yaml: YAML syntax:'],
+  ['tag without a Russian name', { 'tags.yaml': 'eu: { en: EU }\n', 'news/s/ru.md': md(OK) }, 'tags.yaml: eu.ru:'],
+];
+
+describe('content:check rules', () => {
+  for (const [rule, files, expected, images] of RULES) {
+    it(`reports: ${rule}`, async () => {
+      const fixture = await makeContent(files, images);
+      cleanups.push(fixture.cleanup);
+      const { problems } = await loadContent(fixture.root);
+      const lines = problems.map((p) => formatProblem(p));
+      expect(lines.some((line) => line.includes(expected)), `${lines.join('\n')}\n  should include: ${expected}`).toBe(true);
+      // Every message has a Russian wording for editors with LANG=ru_*.
+      for (const problem of problems) {
+        expect(formatProblem(problem, 'ru'), `Russian for: ${formatProblem(problem)}`).not.toBe(formatProblem(problem, 'en'));
+      }
+    });
+  }
+
+  it('lists every problem of every file, not just the first', async () => {
+    const fixture = await makeContent({
+      'sections.yaml': SECTIONS_YAML,
+      'news/a/ru.md': md(OK.replace('politics', 'sport')),
+      'news/b/ru.md': md(`${OK}\ntags: eu\ndraft: yes`),
+      'news/c/en.md': 'no front matter',
+    });
+    cleanups.push(fixture.cleanup);
+    const { problems } = await loadContent(fixture.root);
+    expect(problems.map((p) => p.file)).toEqual(['news/a/ru.md', 'news/b/ru.md', 'news/b/ru.md', 'news/c/en.md']);
+  });
+});
