@@ -9,6 +9,9 @@ const nextConfig: NextConfig = {
   experimental: {
     // Unknown URLs (and every 404 the proxy recognises) render app/global-not-found.tsx on the server.
     globalNotFound: true,
+    // Regenerated pages stay in this instance's memory: each instance (and each test server
+    // sharing one build) keeps its own cache, and a live edit never rewrites the build output.
+    isrFlushToDisk: false,
   },
   images: {
     // Story photos are served from the content folder by app/media; nothing remote.

@@ -1,0 +1,7 @@
+export async function register() {
+  // Only in the Node.js server (not the build, not other runtimes), and not where turned off.
+  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  if (process.env.CONTENT_WATCH === 'off') return;
+  const { startContentWatcher } = await import('./lib/live/startContentWatcher');
+  startContentWatcher();
+}
