@@ -1,0 +1,39 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, cp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../lib/content/load';
+
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'new-story-'));
+  await cp('content/sections.yaml', path.join(root, 'sections.yaml'));
+  await cp('content/tags.yaml', path.join(root, 'tags.yaml'));
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/new-story.ts', ...args], { env: { ...process.env, CONTENT_DIR: root }, encoding: 'utf8' });
+
+describe('npm run new-story', () => {
+  it('scaffolds a valid draft with today’s date in each locale', async () => {
+    expect(run('fresh-story').status).toBe(0);
+    expect(run('fresh-story', '--locale', 'en').status).toBe(0);
+    const ru = await readFile(path.join(root, 'news/fresh-story/ru.md'), 'utf8');
+    const today = execFileSync('date', ['+%Y-%m-%d'], { encoding: 'utf8' }).trim();
+    expect(ru).toContain(`date: ${today}T`);
+    expect(ru).toContain('draft: true');
+    const content = await loadContent(root);
+    expect(content.problems).toEqual([]);
+    expect(content.stories.get('fresh-story')?.draft).toBe(true);
+    expect(Object.keys(content.stories.get('fresh-story')!.versions).sort()).toEqual(['en', 'ru']);
+  });
+
+  it('refuses bad slugs, unknown locales and overwriting', () => {
+    expect(run('Bad Slug').stderr).toContain('is not a valid slug');
+    expect(run('ok-slug', '--locale', 'de').stderr).toContain('--locale must be ru or en');
+    expect(run('fresh-story').stderr).toContain('already exists');
+    expect(run('fresh-story').status).toBe(2);
+  });
+});

@@ -1,0 +1,83 @@
+// `npm run new-story -- <slug> [--locale ru|en]`: creates content/news/<slug>/<locale>.md with a
+// valid front matter template and today's date, ready to edit. Refuses to overwrite anything.
+import { mkdir, writeFile, access } from 'node:fs/promises';
+import path from 'node:path';
+import { routing, isLocale } from '../i18n/routing';
+import { contentRoot } from '../lib/content/load';
+import { SLUG_PATTERN } from '../lib/content/schema';
+
+function fail(message: string): never {
+  console.error(`new-story: ${message}`);
+  console.error('usage: npm run new-story -- <slug> [--locale ru|en]');
+  process.exit(2);
+}
+
+/** Now, as an ISO 8601 date-time with this machine's offset (editors write local time). */
+function localNow(date = new Date()): string {
+  const pad = (n: number) => String(Math.abs(n)).padStart(2, '0');
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:00${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+}
+
+const TEMPLATES = {
+  ru: (date: string) => `---
+title: "Заголовок материала"
+date: ${date}
+section: politics
+summary: "Одно-два предложения: о чём материал."
+tags: []
+author: "Редакция"
+draft: true
+# Фото: положите файл в эту папку и раскомментируйте
+# image:
+#   src: photo.jpg
+#   alt: "Что изображено на фото"
+#   caption: "Подпись к фото"
+#   credit: "Фото: автор"
+# source:
+#   name: commonspace.eu
+#   url: https://www.commonspace.eu/
+---
+Первый абзац материала.
+
+Второй абзац. Когда материал готов, уберите строку draft: true.
+`,
+  en: (date: string) => `---
+title: "Headline of the story"
+date: ${date}
+section: politics
+summary: "One or two sentences: what the story is about."
+tags: []
+author: "Newsroom"
+draft: true
+# Photo: put the file in this folder and uncomment
+# image:
+#   src: photo.jpg
+#   alt: "What the photo shows"
+#   caption: "Photo caption"
+#   credit: "Photo: author"
+# source:
+#   name: commonspace.eu
+#   url: https://www.commonspace.eu/
+---
+First paragraph of the story.
+
+Second paragraph. When the story is ready, remove the line draft: true.
+`,
+};
+
+const args = process.argv.slice(2);
+const slug = args.find((arg) => !arg.startsWith('--') && args[args.indexOf(arg) - 1] !== '--locale');
+const localeIndex = args.indexOf('--locale');
+const locale = localeIndex >= 0 ? args[localeIndex + 1] : routing.defaultLocale;
+if (!slug) fail('give the story a slug');
+if (!SLUG_PATTERN.test(slug) || slug.length > 120) fail(`"${slug}" is not a valid slug: use lowercase ASCII letters, digits and single hyphens, like "my-story-2024"`);
+if (!locale || !isLocale(locale)) fail(`--locale must be ${routing.locales.join(' or ')}`);
+
+const file = path.join(contentRoot(), 'news', slug, `${locale}.md`);
+if (await access(file).then(() => true, () => false)) fail(`${path.relative(process.cwd(), file)} already exists`);
+await mkdir(path.dirname(file), { recursive: true });
+await writeFile(file, TEMPLATES[locale](localNow()), { flag: 'wx' });
+console.log(`created ${path.relative(process.cwd(), file)} (a draft: remove "draft: true" to publish)`);
+console.log('check it with: npm run content:check');
