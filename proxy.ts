@@ -3,14 +3,12 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { isLocale, routing } from './i18n/routing';
 import { getContent } from './lib/content/repository';
 import { currentVisibility } from './lib/content/visibility';
-import { negotiateLocale } from './lib/negotiateLocale';
+import { negotiateLocale, NOT_FOUND_LOCALE_HEADER } from './lib/negotiateLocale';
 import { isHostilePath } from './lib/requestPath';
 import { routeExists } from './lib/routeExists';
 
 const intl = createMiddleware(routing);
 
-/** Header that tells app/not-found.tsx which language to render in. */
-export const NOT_FOUND_LOCALE_HEADER = 'x-not-found-locale';
 // A path no route matches: Next renders it with the root not-found page, fully on the server.
 const NOT_FOUND_PATH = '/_not-found/page';
 

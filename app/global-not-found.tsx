@@ -5,13 +5,14 @@ import { headers } from 'next/headers';
 import { fontVariables } from '@/app/fonts';
 import { NotFoundContent } from '@/components/NotFoundContent';
 import { isLocale, routing } from '@/i18n/routing';
+import { NOT_FOUND_LOCALE_HEADER } from '@/lib/negotiateLocale';
 import '@/app/globals.css';
 
 // global-not-found renders outside every layout, so reading headers here keeps the other pages
 // static. Every 404 the proxy recognises (unknown locale, story, section, tag or page) is rewritten to a
 // path no route matches, which Next renders here on the server, with the status 404.
 async function notFoundLocale() {
-  const requested = (await headers()).get('x-not-found-locale') ?? '';
+  const requested = (await headers()).get(NOT_FOUND_LOCALE_HEADER) ?? '';
   return isLocale(requested) ? requested : routing.defaultLocale;
 }
 

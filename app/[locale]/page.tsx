@@ -9,11 +9,12 @@ import { StoryCard } from '@/components/StoryCard';
 import { StoryList } from '@/components/StoryList';
 import type { Locale } from '@/i18n/routing';
 import { listingPage } from '@/lib/content/listings';
+import { listingPagePath } from '@/lib/content/listingView';
 import { getContent } from '@/lib/content/repository';
 import { sectionLinks } from '@/lib/content/taxonomy';
 import { toTeaser } from '@/lib/content/teasers';
 import { currentVisibility } from '@/lib/content/visibility';
-import { paths, withPage } from '@/lib/paths';
+import { paths } from '@/lib/paths';
 import { websiteJsonLd } from '@/lib/seo/jsonLd';
 import { listingPageMetadata } from '@/lib/seo/pageMetadata';
 import { buildSidebars } from '@/lib/sidebars/sidebars';
@@ -21,8 +22,7 @@ import { popularSlugs } from '@/lib/views/popular';
 
 export async function generateMetadata({ params, searchParams }: PageProps<'/[locale]'>): Promise<Metadata> {
   const { locale } = (await params) as { locale: Locale };
-  const page = Number((await searchParams).page ?? 1);
-  return listingPageMetadata(locale, { pathFor: (l) => withPage(paths.home(l), page) });
+  return listingPageMetadata(locale, { pathFor: listingPagePath({ kind: 'front' }, (await searchParams).page) });
 }
 
 export default async function FrontPage({ params, searchParams }: PageProps<'/[locale]'>) {
@@ -30,7 +30,8 @@ export default async function FrontPage({ params, searchParams }: PageProps<'/[l
   setRequestLocale(locale);
   const content = await getContent();
   const visibility = currentVisibility();
-  const page = listingPage(content, locale, { kind: 'front' }, (await searchParams).page, visibility);
+  const pageParam = (await searchParams).page;
+  const page = listingPage(content, locale, { kind: 'front' }, pageParam, visibility);
   if (!page) notFound();
   const t = await getTranslations('FrontPage');
   const meta = await getTranslations('Metadata');
@@ -45,7 +46,7 @@ export default async function FrontPage({ params, searchParams }: PageProps<'/[l
     popular: await popularSlugs(),
   });
   return (
-    <PageFrame locale={locale} sections={sectionLinks(content.taxonomy, locale)} alternates={{ ru: paths.home('ru'), en: paths.home('en') }}>
+    <PageFrame locale={locale} sections={sectionLinks(content.taxonomy, locale)} alternates={{ ru: listingPagePath({ kind: 'front' }, pageParam)('ru'), en: listingPagePath({ kind: 'front' }, pageParam)('en') }}>
       <JsonLd data={websiteJsonLd(locale, meta('siteName'), meta('siteDescription'))} />
       <h1 className="sr-only">{t('heading')}</h1>
       <div className="grid gap-12 lg:grid-cols-[minmax(0,1fr)_20rem]">

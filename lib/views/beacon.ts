@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { routing } from '../../i18n/routing';
 import { SLUG_PATTERN } from '../content/schema';
+import { readBounded } from '../http/readBounded';
 import { isBot } from './bots';
 import { clientAddress, PEER_HEADER, parseTrustedProxies } from './clientAddress';
 import { dayKey } from './days';
@@ -29,27 +30,6 @@ function answer(status: number, message?: string): Response {
     status,
     headers: { 'cache-control': 'no-store', ...(message ? { 'content-type': 'text/plain; charset=utf-8' } : {}) },
   });
-}
-
-/** Reads at most `limit` bytes; undefined when the body is longer. */
-async function readBounded(request: Request, limit: number): Promise<string | undefined> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > limit) return undefined;
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Salts cached per day: one store round trip a day per instance. */

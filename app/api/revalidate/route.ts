@@ -2,6 +2,7 @@ import { revalidatePath } from 'next/cache';
 import { routing } from '@/i18n/routing';
 import { nextDue } from '@/lib/content/diff';
 import { reloadContent } from '@/lib/content/repository';
+import { readBounded } from '@/lib/http/readBounded';
 import { isAuthorized } from '@/lib/live/secret';
 import { paths } from '@/lib/paths';
 
@@ -16,7 +17,8 @@ export async function POST(request: Request) {
   if (!isAuthorized(request.headers.get('authorization'))) {
     return new Response('Unauthorized\n', { status: 401, headers: { 'www-authenticate': 'Bearer' } });
   }
-  const text = (await request.text()).slice(0, 1024);
+  const text = await readBounded(request, 1024);
+  if (text === undefined) return new Response('Payload too large\n', { status: 413 });
   let scope: unknown;
   try {
     scope = text ? (JSON.parse(text) as { scope?: unknown }).scope : undefined;
