@@ -5,6 +5,8 @@ import localFont from 'next/font/local';
 // own family and the CSS stacks them (Latin first, then Cyrillic). Only the Cyrillic families
 // carry metric-matched fallbacks: a Latin fallback earlier in the stack would catch Cyrillic text.
 // next/font reads its options statically: the ranges must be literals (from @fontsource's unicode.json).
+// display 'optional' with preloading: the fonts are there at first paint on a normal connection,
+// and where they are late the page keeps its fallback instead of shifting (no layout shift).
 
 export const serifLatin = localFont({
   src: [
@@ -13,10 +15,10 @@ export const serifLatin = localFont({
     { path: '../node_modules/@fontsource/pt-serif/files/pt-serif-latin-700-normal.woff2', weight: '700', style: 'normal' },
   ],
   variable: '--font-serif-latin',
-  display: 'swap',
+  display: 'optional',
   adjustFontFallback: false,
   fallback: [],
-  preload: false,
+  preload: true,
   declarations: [{ prop: 'unicode-range', value: 'U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD' }],
 });
 
@@ -27,9 +29,9 @@ export const serifCyrillic = localFont({
     { path: '../node_modules/@fontsource/pt-serif/files/pt-serif-cyrillic-700-normal.woff2', weight: '700', style: 'normal' },
   ],
   variable: '--font-serif-cyrillic',
-  display: 'swap',
+  display: 'optional',
   adjustFontFallback: 'Times New Roman',
-  preload: false,
+  preload: true,
   declarations: [{ prop: 'unicode-range', value: 'U+0301, U+0400-045F, U+0490-0491, U+04B0-04B1, U+2116' }],
 });
 
@@ -39,10 +41,10 @@ export const sansLatin = localFont({
     { path: '../node_modules/@fontsource/pt-sans/files/pt-sans-latin-700-normal.woff2', weight: '700', style: 'normal' },
   ],
   variable: '--font-sans-latin',
-  display: 'swap',
+  display: 'optional',
   adjustFontFallback: false,
   fallback: [],
-  preload: false,
+  preload: true,
   declarations: [{ prop: 'unicode-range', value: 'U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD' }],
 });
 
@@ -52,9 +54,9 @@ export const sansCyrillic = localFont({
     { path: '../node_modules/@fontsource/pt-sans/files/pt-sans-cyrillic-700-normal.woff2', weight: '700', style: 'normal' },
   ],
   variable: '--font-sans-cyrillic',
-  display: 'swap',
+  display: 'optional',
   adjustFontFallback: 'Arial',
-  preload: false,
+  preload: true,
   declarations: [{ prop: 'unicode-range', value: 'U+0301, U+0400-045F, U+0490-0491, U+04B0-04B1, U+2116' }],
 });
 

@@ -80,4 +80,23 @@ test.describe('a reader opens the seed story', () => {
     const light = await page.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
     expect(light).toBe('rgb(251, 250, 247)');
   });
+
+  test('nothing moves after load (cumulative layout shift under 0.01)', async ({ page }) => {
+    for (const path of [`/ru/news/${SEED}`, '/en']) {
+      await openPage(page, path);
+      const shift = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            let total = 0;
+            new PerformanceObserver((list) => {
+              for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
+                if (!entry.hadRecentInput) total += entry.value;
+              }
+            }).observe({ type: 'layout-shift', buffered: true });
+            setTimeout(() => resolve(total), 1500);
+          }),
+      );
+      expect(shift, path).toBeLessThan(0.01);
+    }
+  });
 });
