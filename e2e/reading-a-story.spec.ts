@@ -99,4 +99,19 @@ test.describe('a reader opens the seed story', () => {
       expect(shift, path).toBeLessThan(0.01);
     }
   });
+
+  test('on a phone the sidebars come after the story; on a wide screen beside it', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openPage(page, `/ru/news/${SEED}`);
+    const story = (await page.locator('article[data-component="story"]').boundingBox())!;
+    const aside = (await page.locator('aside[data-component="sidebar"]').boundingBox())!;
+    expect(aside.y).toBeGreaterThanOrEqual(story.y + story.height);
+    expect(story.width).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const wideStory = (await page.locator('article[data-component="story"]').boundingBox())!;
+    const wideAside = (await page.locator('aside[data-component="sidebar"]').boundingBox())!;
+    expect(wideAside.x).toBeGreaterThan(wideStory.x + wideStory.width);
+    expect(wideAside.y).toBeLessThan(wideStory.y + 200);
+  });
 });
