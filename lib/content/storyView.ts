@@ -28,6 +28,8 @@ export interface StoryView {
   alternates: Record<Locale, string>;
   /** Locales with their own version: the hreflang alternates. */
   availableLocales: Locale[];
+  /** The canonical page: this one, or the original's when this locale has no version. */
+  canonicalPath: string;
 }
 
 const WORDS_PER_MINUTE = 200;
@@ -61,5 +63,6 @@ export function toStoryView(story: Story, locale: Locale, taxonomy: Taxonomy): S
     draft: story.draft,
     alternates: { ru: paths.story('ru', story.slug), en: paths.story('en', story.slug) },
     availableLocales: (Object.keys(story.versions) as Locale[]).sort(),
+    canonicalPath: paths.story(translated ? locale : story.original, story.slug),
   };
 }

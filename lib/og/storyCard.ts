@@ -17,6 +17,7 @@ export function storyCardFacts(story: Story, locale: Locale, taxonomy: Taxonomy)
   return { ...facts, version: cardVersion([locale, facts.headline, facts.kicker, facts.dateText, story.image?.version]) };
 }
 
-export function storyCardPath(locale: Locale, slug: string, version: string): string {
-  return `/${locale}/news/${slug}/opengraph-image?v=${version}`;
+/** The card URL pages link (og:image, JSON-LD): versioned, so a changed story gets a new one. */
+export function storyCardPath(story: Story, locale: Locale, taxonomy: Taxonomy): string {
+  return `/${locale}/news/${story.slug}/opengraph-image?v=${storyCardFacts(story, locale, taxonomy).version}`;
 }

@@ -27,7 +27,7 @@ function publisher(siteName: string): JsonLd {
   };
 }
 
-export function newsArticleJsonLd(story: StoryView, options: { locale: Locale; siteName: string; cardPath: string; canonicalPath: string }): JsonLd[] {
+export function newsArticleJsonLd(story: StoryView, options: { locale: Locale; siteName: string; cardPath: string }): JsonLd[] {
   const images = [absoluteUrl(options.cardPath)];
   if (story.image) images.push(absoluteUrl(story.image.file.url));
   return [
@@ -42,7 +42,7 @@ export function newsArticleJsonLd(story: StoryView, options: { locale: Locale; s
       image: images,
       author: story.author ? { '@type': 'Organization', name: story.author } : publisher(options.siteName),
       publisher: publisher(options.siteName),
-      mainEntityOfPage: { '@type': 'WebPage', '@id': absoluteUrl(options.canonicalPath) },
+      mainEntityOfPage: { '@type': 'WebPage', '@id': absoluteUrl(story.canonicalPath) },
       articleSection: story.section.name,
       keywords: story.tags.map((tag) => tag.name).join(', '),
       isAccessibleForFree: true,

@@ -15,8 +15,7 @@ export function feedLinks(locale: Locale, siteName: string, section?: { slug: st
 
 export function storyMetadata(view: StoryView, options: { locale: Locale; siteName: string; cardPath: string }): Metadata {
   const { locale, siteName, cardPath } = options;
-  // A story shown without its own version points search engines at the original.
-  const canonical = paths.story(view.translated ? locale : view.original, view.slug);
+  const canonical = view.canonicalPath;
   return {
     title: view.title,
     description: view.summary,

@@ -4,17 +4,16 @@ import type { Locale } from '../../i18n/routing';
 import type { Story, Taxonomy } from '../content/types';
 import { toStoryView } from '../content/storyView';
 import { siteCardFacts, siteCardPath } from '../og/siteCard';
-import { storyCardFacts, storyCardPath } from '../og/storyCard';
+import { storyCardPath } from '../og/storyCard';
 import { listingMetadata, storyMetadata } from './metadata';
 
 /** generateMetadata of the story page. */
 export async function storyPageMetadata(story: Story, locale: Locale, taxonomy: Taxonomy): Promise<Metadata> {
   const t = await getTranslations({ locale, namespace: 'Metadata' });
-  const card = storyCardFacts(story, locale, taxonomy);
   return storyMetadata(toStoryView(story, locale, taxonomy), {
     locale,
     siteName: t('siteName'),
-    cardPath: storyCardPath(locale, story.slug, card.version),
+    cardPath: storyCardPath(story, locale, taxonomy),
   });
 }
 

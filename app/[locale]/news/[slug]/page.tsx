@@ -14,7 +14,7 @@ import { toStoryView } from '@/lib/content/storyView';
 import { sectionLinks } from '@/lib/content/taxonomy';
 import { currentVisibility } from '@/lib/content/visibility';
 import { paths } from '@/lib/paths';
-import { storyCardFacts, storyCardPath } from '@/lib/og/storyCard';
+import { storyCardPath } from '@/lib/og/storyCard';
 import { newsArticleJsonLd } from '@/lib/seo/jsonLd';
 import { storyPageMetadata } from '@/lib/seo/pageMetadata';
 import { buildSidebars } from '@/lib/sidebars/sidebars';
@@ -56,8 +56,7 @@ export default async function StoryPage({ params }: PageProps<'/[locale]/news/[s
   const jsonLd = newsArticleJsonLd(view, {
     locale,
     siteName: t('siteName'),
-    cardPath: storyCardPath(locale, story.slug, storyCardFacts(story, locale, content.taxonomy).version),
-    canonicalPath: paths.story(view.translated ? locale : view.original, story.slug),
+    cardPath: storyCardPath(story, locale, content.taxonomy),
   });
   return (
     <PageFrame locale={locale} sections={sectionLinks(content.taxonomy, locale)} alternates={view.alternates}>
