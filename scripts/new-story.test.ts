@@ -16,7 +16,8 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 const run = (...args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'scripts/new-story.ts', ...args], { env: { ...process.env, CONTENT_DIR: root }, encoding: 'utf8' });
 
-describe('npm run new-story', () => {
+// Each case starts tsx a few times (about a second each): give them room on a busy machine.
+describe('npm run new-story', { timeout: 30_000 }, () => {
   it('scaffolds a valid draft with today’s date in each locale', async () => {
     expect(run('fresh-story').status).toBe(0);
     expect(run('fresh-story', '--locale', 'en').status).toBe(0);
