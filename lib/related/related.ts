@@ -1,4 +1,4 @@
-import { routing, type Locale } from '../../i18n/routing';
+import type { Locale } from '../../i18n/routing';
 import type { LoadedContent } from '../content/load';
 import type { Story } from '../content/types';
 import { versionFor } from '../content/visibility';
@@ -67,8 +67,4 @@ export function relatedRanking(content: LoadedContent, locale: Locale): Map<stri
     byLocale.set(locale, ranking);
   }
   return ranking;
-}
-
-export function warmRelated(content: LoadedContent): void {
-  for (const locale of routing.locales) relatedRanking(content, locale);
 }
