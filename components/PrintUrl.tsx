@@ -1,11 +1,10 @@
-import { siteOrigin } from '@/lib/site';
+import { absoluteUrl } from '@/lib/seo/absolute';
 
 /** Printed under the story so a paper copy says where it came from. Hidden on screen. */
 export function PrintUrl({ path }: { path: string }) {
-  const url = `${siteOrigin()}${path}`;
   return (
     <p className="print-only mt-6 text-sm" data-component="print-url">
-      {url}
+      {absoluteUrl(path)}
     </p>
   );
 }

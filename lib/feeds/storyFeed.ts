@@ -2,12 +2,11 @@ import { Feed } from 'feed';
 import type { Locale } from '../../i18n/routing';
 import type { Story, Taxonomy } from '../content/types';
 import { sectionName, tagName } from '../content/taxonomy';
+import { imageContentType } from '../imageType';
 import { paths } from '../paths';
 import { absoluteUrl } from '../seo/absolute';
 
 export const FEED_SIZE = 30;
-
-const MIME: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif' };
 
 /** An RSS/Atom feed of the latest stories with a version in this locale (newest first given). */
 export function storyFeed(options: {
@@ -63,7 +62,7 @@ export function storyFeed(options: {
       image: story.image
         ? {
             url: absoluteUrl(story.image.url),
-            type: MIME[story.image.file.split('.').pop()!.toLowerCase()] ?? 'image/jpeg',
+            type: imageContentType(story.image.file),
             length: story.image.bytes,
           }
         : undefined,

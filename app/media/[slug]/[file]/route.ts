@@ -4,14 +4,7 @@ import { contentRoot } from '@/lib/content/load';
 import { findPublicStory } from '@/lib/content/queries';
 import { getContent } from '@/lib/content/repository';
 import { currentVisibility } from '@/lib/content/visibility';
-
-const TYPES: Record<string, string> = {
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-};
+import { imageContentType } from '@/lib/imageType';
 
 /**
  * A story's photo, straight from its content folder. Only the file a public story's front matter
@@ -26,7 +19,7 @@ export async function GET(request: Request, { params }: RouteContext<'/media/[sl
   const bytes = await readFile(path.join(contentRoot(), 'news', story.slug, story.image.file));
   return new Response(new Uint8Array(bytes), {
     headers: {
-      'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-type': imageContentType(file),
       // Pages link the photo with ?v=<content hash>: that exact version never changes.
       'cache-control':
         new URL(request.url).searchParams.get('v') === story.image.version
