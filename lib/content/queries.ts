@@ -7,11 +7,24 @@ export function byNewest(a: Story, b: Story): number {
   return b.published - a.published || a.slug.localeCompare(b.slug);
 }
 
+// Stories with a version in a locale, newest first, sorted once per loaded content: the proxy,
+// the page and its sidebars all ask for it on every request, and only visibility changes with time.
+const sortedByLocale = new WeakMap<LoadedContent, Map<Locale, Story[]>>();
+
+function inLocaleNewestFirst(content: LoadedContent, locale: Locale): Story[] {
+  let byLocale = sortedByLocale.get(content);
+  if (!byLocale) sortedByLocale.set(content, (byLocale = new Map()));
+  let sorted = byLocale.get(locale);
+  if (!sorted) {
+    sorted = [...content.stories.values()].filter((story) => story.versions[locale]).sort(byNewest);
+    byLocale.set(locale, sorted);
+  }
+  return sorted;
+}
+
 /** Public stories that have a version in this locale, newest first: what listings show. */
 export function storiesInLocale(content: LoadedContent, locale: Locale, visibility: Visibility): Story[] {
-  return [...content.stories.values()]
-    .filter((story) => story.versions[locale] && isPublic(story, visibility))
-    .sort(byNewest);
+  return inLocaleNewestFirst(content, locale).filter((story) => isPublic(story, visibility));
 }
 
 /** A story page exists in every locale once the story is public (with a notice where untranslated). */
