@@ -6,6 +6,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startLiveServer } from '../e2e/live-server';
+import { percentile } from './stats';
 
 if (!existsSync('.next/BUILD_ID')) {
   console.error('bench:live needs a build: run "npm run build" first.');
@@ -36,7 +37,6 @@ for (let round = 0; round < ROUNDS; round += 1) {
 }
 await server.stop();
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
 const results = {
   date: new Date().toISOString(),
   machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,

@@ -2,24 +2,20 @@
 // card, which renders it) and warm (repeat requests, served from the card cache), p50 and p99,
 // with a static file from the same server as the baseline. Needs `npm run build` first.
 // Usage: npm run bench:og  (writes bench/results/og.json)
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { startProductionServer } from '../e2e/productionServer';
 import { routing } from '../i18n/routing';
 import { loadContent, contentRoot } from '../lib/content/load';
+import { percentile } from './stats';
 
 if (!existsSync('.next/BUILD_ID')) {
   console.error('bench:og needs a build: run "npm run build" first.');
   process.exit(1);
 }
-const PORT = Number(process.env.BENCH_PORT ?? 3297);
-const origin = `http://localhost:${PORT}`;
-const server = spawn(process.execPath, ['scripts/server.mjs'], {
-  env: { ...process.env, PORT: String(PORT), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', VIEWS_DB: `${os.tmpdir()}/bench-og-views.db` },
-  stdio: 'ignore',
-});
-process.on('exit', () => server.kill());
+const server = await startProductionServer(Number(process.env.BENCH_PORT ?? 3297), { VIEWS_DB: `${os.tmpdir()}/bench-og-views.db` });
+const { origin } = server;
 
 async function timed(path: string): Promise<number> {
   const started = performance.now();
@@ -28,21 +24,7 @@ async function timed(path: string): Promise<number> {
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
   return performance.now() - started;
 }
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
 const stats = (values: number[]) => ({ p50: +percentile(values, 50).toFixed(1), p99: +percentile(values, 99).toFixed(1), n: values.length });
-
-for (let i = 0; ; i += 1) {
-  try {
-    await timed('/icon.svg');
-    break;
-  } catch {
-    if (i > 100) throw new Error('server did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const { stories } = await loadContent(contentRoot());
 const cards = routing.locales.flatMap((locale) => [...stories.keys()].map((slug) => `/${locale}/news/${slug}/opengraph-image`));
@@ -52,7 +34,7 @@ const cold = [];
 for (const card of cards) cold.push(await timed(card));
 const warm = [];
 for (let round = 0; round < 5; round += 1) for (const card of cards) warm.push(await timed(card));
-server.kill();
+server.stop();
 
 const results = {
   date: new Date().toISOString(),

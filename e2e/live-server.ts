@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startProductionServer } from './productionServer';
 
 /**
  * A second production server on the same build, serving a temporary copy of the content, so a
@@ -11,33 +11,15 @@ import path from 'node:path';
 export async function startLiveServer(port: number) {
   const root = await mkdtemp(path.join(tmpdir(), 'live-content-'));
   await cp('content', root, { recursive: true });
-  let log = '';
-  const child: ChildProcess = spawn(process.execPath, ['scripts/server.mjs'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      CONTENT_DIR: root,
-      VIEWS_DB: path.join(root, '..', `${path.basename(root)}-views.db`),
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const server = await startProductionServer(port, {
+    CONTENT_DIR: root,
+    VIEWS_DB: path.join(root, '..', `${path.basename(root)}-views.db`),
   });
-  child.stdout!.on('data', (chunk) => (log += chunk));
-  child.stderr!.on('data', (chunk) => (log += chunk));
-  const origin = `http://localhost:${port}`;
-  for (let i = 0; ; i += 1) {
-    const ok = await fetch(`${origin}/ru`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (i > 150) throw new Error(`live server did not start:\n${log}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
   return {
-    origin,
+    ...server,
     root,
-    log: () => log,
     stop: async () => {
-      child.kill('SIGTERM');
+      server.stop();
       await rm(root, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,26 @@
+import { spawn } from 'node:child_process';
+
+/**
+ * Another production server on the same build (scripts/server.mjs), with its own settings, for
+ * specs and benchmarks that need one: its own content copy, views store or Redis. Resolves once
+ * it answers; `log()` is everything it printed.
+ */
+export async function startProductionServer(port: number, env: Record<string, string> = {}) {
+  let log = '';
+  const child = spawn(process.execPath, ['scripts/server.mjs'], {
+    env: { ...process.env, PORT: String(port), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (chunk) => (log += chunk));
+  child.stderr.on('data', (chunk) => (log += chunk));
+  const origin = `http://localhost:${port}`;
+  for (let i = 0; ; i += 1) {
+    if (await fetch(`${origin}/ru`).then((r) => r.ok, () => false)) break;
+    if (i > 150) {
+      child.kill('SIGTERM');
+      throw new Error(`server on port ${port} did not start:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { origin, log: () => log, stop: () => void child.kill('SIGTERM') };
+}
