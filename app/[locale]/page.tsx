@@ -9,7 +9,7 @@ import { StoryCard } from '@/components/StoryCard';
 import { StoryList } from '@/components/StoryList';
 import type { Locale } from '@/i18n/routing';
 import { listingPage } from '@/lib/content/listings';
-import { listingPagePath } from '@/lib/content/listingView';
+import { listingAlternates, listingPagePath } from '@/lib/content/listingView';
 import { getContent } from '@/lib/content/repository';
 import { sectionLinks } from '@/lib/content/taxonomy';
 import { toTeaser } from '@/lib/content/teasers';
@@ -46,7 +46,7 @@ export default async function FrontPage({ params, searchParams }: PageProps<'/[l
     popular: await popularSlugs(),
   });
   return (
-    <PageFrame locale={locale} sections={sectionLinks(content.taxonomy, locale)} alternates={{ ru: listingPagePath({ kind: 'front' }, pageParam)('ru'), en: listingPagePath({ kind: 'front' }, pageParam)('en') }}>
+    <PageFrame locale={locale} sections={sectionLinks(content.taxonomy, locale)} alternates={listingAlternates({ kind: 'front' }, pageParam)}>
       <JsonLd data={websiteJsonLd(locale, meta('siteName'), meta('siteDescription'))} />
       <h1 className="sr-only">{t('heading')}</h1>
       <div className="grid gap-12 lg:grid-cols-[minmax(0,1fr)_20rem]">

@@ -35,13 +35,18 @@ export function listingPagePath(listing: Listing, pageParam: string | string[] |
   return (locale: Locale) => withPage(listingPath(listing, locale), page);
 }
 
+/** This page of a listing in every locale: what the language switcher links. */
+export function listingAlternates(listing: Listing, pageParam: string | string[] | undefined): Record<Locale, string> {
+  const pathFor = listingPagePath(listing, pageParam);
+  return { ru: pathFor('ru'), en: pathFor('en') };
+}
+
 /** Everything a listing page renders, or undefined for a 404 (unknown section/tag, bad page). */
 export async function loadListingView(locale: Locale, listing: Listing, pageParam: string | string[] | undefined) {
   const content = await getContent();
   const page = listingPage(content, locale, listing, pageParam, currentVisibility());
   if (!page) return undefined;
   const stories: StoryTeaser[] = page.items.map((story) => toTeaser(story, locale, content.taxonomy));
-  const pathFor = listingPagePath(listing, pageParam);
   return {
     name: await listingName(listing, locale),
     stories,
@@ -49,7 +54,7 @@ export async function loadListingView(locale: Locale, listing: Listing, pagePara
     page: page.page,
     pageCount: page.pageCount,
     basePath: listingPath(listing, locale),
-    alternates: { ru: pathFor('ru'), en: pathFor('en') },
+    alternates: listingAlternates(listing, pageParam),
     sections: sectionLinks(content.taxonomy, locale),
   };
 }
