@@ -3,7 +3,7 @@
 import { mkdir, writeFile, access } from 'node:fs/promises';
 import path from 'node:path';
 import { routing, isLocale } from '../i18n/routing';
-import { contentRoot } from '../lib/content/load';
+import { contentRoot } from '../lib/content/root';
 import { SLUG_PATTERN } from '../lib/content/schema';
 
 function fail(message: string): never {

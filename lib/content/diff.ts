@@ -1,5 +1,5 @@
-import type { LoadedContent } from './load';
-import type { Story } from './types';
+import { createHash } from 'node:crypto';
+import type { LoadedContent, Story } from './types';
 
 export interface ContentChange {
   /** Stories added, removed or edited. */
@@ -8,31 +8,70 @@ export interface ContentChange {
   listsChanged: boolean;
 }
 
-// What other story pages show of a story (in their sidebars): headline, date, photo; and what
-// decides whether and where it is listed: section, tags, picks, visibility.
-function listFingerprint(story: Story): string {
-  const titles = Object.values(story.versions).map((v) => [v.locale, v.title]);
-  return JSON.stringify([story.date, story.updated, story.section, story.tags, story.image?.version, story.editorsChoice, story.related, story.draft, titles]);
+/** What a story looks like, in two hashes: everything, and what other pages show of it. */
+export interface StoryFingerprint {
+  story: string;
+  list: string;
 }
 
-/** What changed between two loads: exactly the stories to re-render, and whether lists must. */
-export function diffContent(previous: LoadedContent, next: LoadedContent): ContentChange {
-  const slugs = new Set([...previous.stories.keys(), ...next.stories.keys()]);
+/** The content in hashes: small enough to keep beside a build and compare at start-up. */
+export interface ContentFingerprints {
+  taxonomy: string;
+  stories: Record<string, StoryFingerprint>;
+}
+
+const hash = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('base64url');
+
+// Stories are immutable values, rebuilt only when their files change: hash each once.
+const memo = new WeakMap<Story, StoryFingerprint>();
+
+function storyFingerprint(story: Story): StoryFingerprint {
+  let fingerprint = memo.get(story);
+  if (!fingerprint) {
+    // What other pages show of a story (sidebars, listings): headline, lead, date, photo; and what
+    // decides whether and where it is listed: section, tags, picks, visibility.
+    const titles = Object.values(story.versions).map((v) => [v.locale, v.title, v.summary, v.imageAlt, v.draft]);
+    const list = [story.date, story.updated, story.section, story.tags, story.image?.version, story.editorsChoice, story.related, story.draft, titles];
+    fingerprint = { story: hash(story), list: hash(list) };
+    memo.set(story, fingerprint);
+  }
+  return fingerprint;
+}
+
+export function fingerprintContent(content: LoadedContent): ContentFingerprints {
+  const stories: Record<string, StoryFingerprint> = {};
+  for (const [slug, story] of content.stories) stories[slug] = storyFingerprint(story);
+  return { taxonomy: hash(content.taxonomy), stories };
+}
+
+const versions = new WeakMap<LoadedContent, string>();
+
+/** A short hash of everything served: equal on two instances exactly when they serve the same. */
+export function contentVersion(content: LoadedContent): string {
+  let version = versions.get(content);
+  if (!version) {
+    version = hash(fingerprintContent(content)).slice(0, 16);
+    versions.set(content, version);
+  }
+  return version;
+}
+
+/** What changed between two states: exactly the stories to re-render, and whether lists must. */
+export function diffFingerprints(previous: ContentFingerprints, next: ContentFingerprints): ContentChange {
   const changed: string[] = [];
-  let listsChanged = JSON.stringify(previous.taxonomy) !== JSON.stringify(next.taxonomy);
-  for (const slug of slugs) {
-    const before = previous.stories.get(slug);
-    const after = next.stories.get(slug);
-    if (before === after) continue;
-    if (!before || !after) {
-      changed.push(slug);
-      listsChanged = true;
-    } else if (JSON.stringify(before) !== JSON.stringify(after)) {
-      changed.push(slug);
-      if (listFingerprint(before) !== listFingerprint(after)) listsChanged = true;
-    }
+  let listsChanged = previous.taxonomy !== next.taxonomy;
+  for (const slug of new Set([...Object.keys(previous.stories), ...Object.keys(next.stories)])) {
+    const before = previous.stories[slug];
+    const after = next.stories[slug];
+    if (before?.story === after?.story) continue;
+    changed.push(slug);
+    if (before?.list !== after?.list) listsChanged = true;
   }
   return { slugs: changed.sort(), listsChanged };
+}
+
+export function diffContent(previous: LoadedContent, next: LoadedContent): ContentChange {
+  return diffFingerprints(fingerprintContent(previous), fingerprintContent(next));
 }
 
 /** When the next scheduled story becomes due (ms since epoch), if any. */

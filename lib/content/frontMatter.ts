@@ -24,7 +24,7 @@ export function parseFrontMatter(
         {
           file,
           line: 1,
-          message: 'has no front matter: start the file with a line "---", the fields (title, date, section), then "---"',
+          code: 'frontMatter.missing',
         },
       ],
     };
@@ -40,7 +40,8 @@ export function parseFrontMatter(
       problems: doc.errors.map((error) => ({
         file,
         line: toFileLine(error.pos[0]),
-        message: `YAML syntax: ${error.message.split('\n')[0]} (check quotes, colons and indentation; quote text that contains ": ")`,
+        code: 'yaml.syntax',
+        params: { detail: error.message.split('\n')[0] ?? '' },
       })),
     };
   }

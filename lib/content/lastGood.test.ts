@@ -50,15 +50,20 @@ describe('live content', () => {
     expect(diffContent(first, next)).toEqual({ slugs: ['b'], listsChanged: true });
   });
 
-  it('re-renders only the story when only its body changed, and lists when its headline did', async () => {
+  it('re-renders only the story when only its body changed, and lists when its headline or lead did', async () => {
     const root = await fixture();
     const first = await loadContent(root);
-    await writeFile(path.join(root, 'news/a/en.md'), md('title: First A\ndate: 2020-01-01T00:00:00Z\nsection: politics', 'New body.'));
+    // A new second paragraph: the lead (first paragraph, shown in listings) stays the same.
+    await writeFile(path.join(root, 'news/a/en.md'), md('title: First A\ndate: 2020-01-01T00:00:00Z\nsection: politics', 'Body A.\n\nNew body.'));
     const bodyOnly = await loadContent(root);
     expect(diffContent(first, bodyOnly)).toEqual({ slugs: ['a'], listsChanged: false });
-    await writeFile(path.join(root, 'news/a/en.md'), md('title: New A\ndate: 2020-01-01T00:00:00Z\nsection: politics', 'New body.'));
+    await writeFile(path.join(root, 'news/a/en.md'), md('title: New A\ndate: 2020-01-01T00:00:00Z\nsection: politics', 'Body A.\n\nNew body.'));
     expect(diffContent(bodyOnly, await loadContent(root))).toEqual({ slugs: ['a'], listsChanged: true });
     expect(diffContent(first, first)).toEqual({ slugs: [], listsChanged: false });
+    await writeFile(path.join(root, 'news/a/en.md'), md('title: First A\ndate: 2020-01-01T00:00:00Z\nsection: politics', 'A new lead.\n\nNew body.'));
+    const leadChanged = await loadContent(root);
+    expect(diffContent(bodyOnly, leadChanged)).toEqual({ slugs: ['a'], listsChanged: true });
+
   });
 
   it('knows when the next scheduled story falls due', async () => {

@@ -1,6 +1,6 @@
 import type { Locale } from '../../i18n/routing';
 import { paginate, parsePageParam, type Page } from '../pagination';
-import type { LoadedContent } from './load';
+import type { LoadedContent } from './types';
 import { storiesInLocale } from './queries';
 import { sectionName, tagName } from './taxonomy';
 import type { Story } from './types';

@@ -119,7 +119,7 @@ describe('loadContent', () => {
     const content = await load({ 'news/a/ru.md': '---\ntitle: X\ndate: [unclosed\n---\nBody\n' });
     expect(content.problems).toHaveLength(1);
     expect(content.problems[0]!.file).toBe('news/a/ru.md');
-    expect(content.problems[0]!.message).toMatch(/^YAML syntax:/);
+    expect(content.problems[0]!.code).toBe('yaml.syntax');
     expect(content.problems[0]!.line).toBeGreaterThanOrEqual(3);
   });
 

@@ -1,5 +1,5 @@
 import type { Locale } from '../../i18n/routing';
-import type { LoadedContent } from './load';
+import type { LoadedContent } from './types';
 import type { Story } from './types';
 import { isPublic, type Visibility } from './visibility';
 
@@ -31,4 +31,16 @@ export function storiesInLocale(content: LoadedContent, locale: Locale, visibili
 export function findPublicStory(content: LoadedContent, slug: string, visibility: Visibility): Story | undefined {
   const story = content.stories.get(slug);
   return story && isPublic(story, visibility) ? story : undefined;
+}
+
+/** How many of the latest stories a build prerenders per locale (PRERENDER_STORIES, default 500). */
+export function prerenderCount(): number {
+  const count = Number(process.env.PRERENDER_STORIES ?? 500);
+  return Number.isInteger(count) && count >= 1 ? count : 500;
+}
+
+/** The newest public stories with a page in a locale: every story has one in every locale. */
+export function latestStorySlugs(content: LoadedContent, visibility: Visibility, count: number): string[] {
+  const stories = [...content.stories.values()].filter((story) => isPublic(story, visibility)).sort(byNewest);
+  return stories.slice(0, count).map((story) => story.slug);
 }

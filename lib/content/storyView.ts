@@ -60,7 +60,7 @@ export function toStoryView(story: Story, locale: Locale, taxonomy: Taxonomy): S
         ? { file: story.image, alt: version.imageAlt, caption: version.imageCaption, credit: version.imageCredit }
         : undefined,
     source: version.source,
-    draft: story.draft,
+    draft: version.draft,
     alternates: { ru: paths.story('ru', story.slug), en: paths.story('en', story.slug) },
     availableLocales: (Object.keys(story.versions) as Locale[]).sort(),
     canonicalPath: paths.story(translated ? locale : story.original, story.slug),

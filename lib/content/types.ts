@@ -1,4 +1,5 @@
 import type { Locale } from '../../i18n/routing';
+import type { ProblemCode } from './problemCatalog';
 import type { LocalizedName } from './schema';
 
 /** The domain types rendering uses. Components never see raw front matter. */
@@ -28,6 +29,8 @@ export interface StoryVersion {
   /** Plain text of the body, for search-like scoring. */
   bodyText: string;
   wordCount: number;
+  /** A draft version is served only in `next dev`; the story's other version is unaffected. */
+  draft: boolean;
 }
 
 export interface Story {
@@ -43,6 +46,7 @@ export interface Story {
   /** Lower comes first; `true` in front matter sorts after numbers. */
   editorsChoice?: number;
   related: string[];
+  /** Every version is a draft. */
   draft: boolean;
   /** The locale the story was written in (the version that carries the neutral facts). */
   original: Locale;
@@ -59,5 +63,14 @@ export interface ContentProblem {
   file: string;
   line?: number;
   field?: string;
-  message: string;
+  code: ProblemCode;
+  /** Values quoted by the message: file names, the wrong value, an example. */
+  params?: Record<string, string>;
+}
+
+export interface LoadedContent {
+  /** Every valid story, drafts and scheduled ones included: visibility is decided when querying. */
+  stories: Map<string, Story>;
+  taxonomy: Taxonomy;
+  problems: ContentProblem[];
 }

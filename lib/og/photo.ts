@@ -1,6 +1,6 @@
 import path from 'node:path';
 import sharp from 'sharp';
-import { contentRoot } from '../content/load';
+import { contentRoot } from '../content/root';
 import type { Story } from '../content/types';
 
 /** The story photo cropped to the card's photo panel, as a JPEG data URI satori can draw. */

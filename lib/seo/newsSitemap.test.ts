@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import type { LoadedContent } from '../content/load';
+import type { LoadedContent } from '../content/types';
 import type { Story } from '../content/types';
 import { newsSitemapXml } from './newsSitemap';
 
@@ -10,7 +10,7 @@ function story(slug: string, hoursAgo: number, title = `Title ${slug}`): Story {
   const date = new Date(NOW - hoursAgo * 3600_000).toISOString();
   return {
     slug, date, localDate: date.slice(0, 10), published: Date.parse(date), section: 's', tags: [], related: [], draft: false, original: 'en',
-    versions: { en: { locale: 'en', title, summary: '', bodyHtml: '', bodyText: '', wordCount: 0 } },
+    versions: { en: { locale: 'en', title, summary: '', bodyHtml: '', bodyText: '', wordCount: 0, draft: false } },
   };
 }
 

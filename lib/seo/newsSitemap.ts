@@ -1,6 +1,6 @@
 import { create } from 'xmlbuilder2';
 import { routing } from '../../i18n/routing';
-import type { LoadedContent } from '../content/load';
+import type { LoadedContent } from '../content/types';
 import { storiesInLocale } from '../content/queries';
 import type { Visibility } from '../content/visibility';
 import { paths } from '../paths';

@@ -1,0 +1,64 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFileContentLoader } from './fileContentLoader';
+import { makeContent, md } from './testing/contentFixture';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((c) => c()));
+});
+
+const story = (title: string) => md(`title: ${title}\ndate: 2020-01-01T10:00:00+03:00\nsection: politics`);
+const title = (content: { stories: Map<string, { versions: { ru?: { title: string } } }> }, slug: string) => content.stories.get(slug)?.versions.ru?.title;
+
+async function fixture() {
+  const made = await makeContent({ 'news/a/ru.md': story('A1'), 'news/b/ru.md': story('B1') });
+  cleanups.push(made.cleanup);
+  return { root: made.root, cache: path.join(made.root, '..', `${path.basename(made.root)}-cache.json`) };
+}
+
+describe('file content loader', () => {
+  it('re-reads only the folders a live edit names', async () => {
+    const { root } = await fixture();
+    const loader = createFileContentLoader(root);
+    await loader.load();
+    await writeFile(path.join(root, 'news/a/ru.md'), story('A2'));
+    await writeFile(path.join(root, 'news/b/ru.md'), story('B2'));
+    const content = await loader.load({ slugs: ['a'] });
+    expect(title(content, 'a')).toBe('A2');
+    // b was not named: kept as loaded (the watcher names every folder it saw change).
+    expect(title(content, 'b')).toBe('B1');
+    // A full load compares every folder's signature and picks up b.
+    expect(title(await loader.load(), 'b')).toBe('B2');
+  });
+
+  it('restarts from the cached load, re-reading only folders whose files changed since', async () => {
+    const { root, cache } = await fixture();
+    cleanups.push(() => rm(cache, { force: true }));
+    const first = createFileContentLoader(root, cache);
+    await first.load();
+    await first.flush();
+    // Mark the cached copy of a, so reuse shows: an unchanged folder is not read again.
+    const json = JSON.parse(await readFile(cache, 'utf8'));
+    for (const s of json.stories) if (s.slug === 'a') s.versions.ru.title = 'A from cache';
+    await writeFile(cache, JSON.stringify(json));
+    await writeFile(path.join(root, 'news/b/ru.md'), story('B2'));
+
+    const restarted = createFileContentLoader(root, cache);
+    const content = await restarted.load();
+    expect(title(content, 'a')).toBe('A from cache');
+    expect(title(content, 'b')).toBe('B2');
+  });
+
+  it('reads everything again when the cache is unreadable', async () => {
+    const { root, cache } = await fixture();
+    cleanups.push(() => rm(cache, { force: true }));
+    await writeFile(cache, '{ not json');
+    const warnings: string[] = [];
+    const content = await createFileContentLoader(root, cache, { warn: (line: string) => warnings.push(line) }).load();
+    expect([title(content, 'a'), title(content, 'b')]).toEqual(['A1', 'B1']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('ignoring the content cache');
+  });
+});
