@@ -8,12 +8,17 @@ const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bi
 );
 
 const port = Number(process.env.E2E_PORT ?? 3210);
+// The suite reads frozen fixture content, built into its own folder (scripts/test-all.sh): an
+// editor adding a story to content/ never changes what the tests see.
+process.env.CONTENT_DIR ??= 'tests/fixtures/content';
+process.env.NEXT_DIST_DIR ??= '.next-e2e';
 
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
   workers: 1,
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a test that passes only on a second try is a failure to fix, not to hide.
+  retries: 0,
   timeout: 30_000,
   expect: { timeout: 7_000 },
   // The JSON report is what scripts/test-all.sh counts.
@@ -39,6 +44,8 @@ export default defineConfig({
     timeout: 60_000,
     env: {
       NODE_ENV: 'production',
+      CONTENT_DIR: process.env.CONTENT_DIR,
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR,
       NEXT_TELEMETRY_DISABLED: '1',
       PORT: String(port),
       SITE_URL: `http://localhost:${port}`,

@@ -1,12 +1,14 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { SEED, SEED_RU_TITLE } from './helpers';
+import { FRESHNESS_SECONDS } from '../lib/live/freshness';
+import { RU_ONLY, SEED, SEED_RU_TITLE } from './helpers';
 import { startLiveServer } from './live-server';
 
 // Editors change files under CONTENT_DIR on a running production server; readers see it within
-// 30 seconds, without a rebuild or restart.
-const LIVE_MS = 30_000;
+// the freshness figure (far below the 30 s ISR interval, so a broken targeted re-render fails).
+const LIVE_MS = FRESHNESS_SECONDS * 1000;
+const poll = { timeout: LIVE_MS, intervals: [100] };
 let server: Awaited<ReturnType<typeof startLiveServer>>;
 
 test.describe.configure({ mode: 'serial' });
@@ -23,6 +25,19 @@ async function writeStory(slug: string, locale: string, text: string) {
   await mkdir(path.dirname(storyFile(slug, locale)), { recursive: true });
   await writeFile(storyFile(slug, locale), text);
 }
+/**
+ * A signal that the site has reloaded everything written so far: edit a marker story's headline
+ * and wait for it on its page (reloads are serialized and read every file).
+ */
+let signals = 0;
+async function reloadSignal() {
+  const marker = storyFile('eu-mission-in-armenia', 'en');
+  const text = await readFile(marker, 'utf8');
+  const headline = `Marker headline ${++signals}`;
+  await writeFile(marker, text.replace(/^title: .*$/m, `title: "${headline}"`));
+  await expect.poll(async () => (await page('/en/news/eu-mission-in-armenia')).text, poll).toContain(`>${headline}</h1>`);
+}
+
 function iso(msFromNow: number) {
   return new Date(Date.now() + msFromNow).toISOString().replace(/\.\d+Z$/, 'Z');
 }
@@ -35,13 +50,11 @@ test('editing the seed story’s Russian headline shows on its page, listings, s
   const original = await readFile(storyFile(SEED), 'utf8');
   const headline = 'Россия и Азербайджан расширяют военное сотрудничество';
   await writeFile(storyFile(SEED), original.replace(`title: "${SEED_RU_TITLE}"`, `title: "${headline}"`));
-  const started = Date.now();
-  await expect.poll(async () => (await page(`/ru/news/${SEED}`)).text, { timeout: LIVE_MS, intervals: [500] }).toContain(`>${headline}</h1>`);
-  expect(Date.now() - started).toBeLessThan(LIVE_MS);
-  await expect.poll(async () => (await page('/ru/tag/karabakh')).text, { timeout: LIVE_MS }).toContain(headline);
-  await expect.poll(async () => (await page('/ru/feed.xml')).text, { timeout: LIVE_MS }).toContain(headline);
+  await expect.poll(async () => (await page(`/ru/news/${SEED}`)).text, poll).toContain(`>${headline}</h1>`);
+  expect((await page('/ru/tag/karabakh')).text).toContain(headline);
+  expect((await page('/ru/feed.xml')).text).toContain(headline);
   // A story whose sidebar lists the seed (it is pinned as related there).
-  await expect.poll(async () => (await page('/ru/news/putin-visits-baku-trilateral-summit')).text, { timeout: LIVE_MS }).toContain(headline);
+  expect((await page('/ru/news/putin-visits-baku-trilateral-summit')).text).toContain(headline);
   const after = await page(`/ru/news/${SEED}`);
   const newCard = /property="og:image" content="[^"]*(\/ru\/news\/[^"?]+\/opengraph-image\?v=[0-9a-f]+)"/.exec(after.text)![1]!;
   expect(newCard).not.toBe(card);
@@ -52,9 +65,9 @@ test('editing the seed story’s Russian headline shows on its page, listings, s
   // Breaking the front matter keeps the last good version up and logs the exact problem once.
   await writeFile(storyFile(SEED), original.replace(`title: "${SEED_RU_TITLE}"`, `title: "${headline}"`).replace('date: 2016-08-15T09:00:00+04:00', 'date: 15 августа 2016'));
   const problem = 'news/russia-azerbaijan-defence-cooperation/ru.md:3: date: must be a date and time with offset, like 2016-08-15T09:00:00+04:00';
-  await expect.poll(() => server.log(), { timeout: LIVE_MS }).toContain(problem);
-  await writeFile(storyFile('eu-mission-in-armenia'), await readFile(storyFile('eu-mission-in-armenia'), 'utf8'));
-  await new Promise((r) => setTimeout(r, 1500));
+  await expect.poll(() => server.log(), poll).toContain(problem);
+  // Another edit, seen on its page, means another reload ran: the problem is still logged once.
+  await reloadSignal();
   expect(server.log().split(problem).length - 1).toBe(1);
   const broken = await page(`/ru/news/${SEED}`);
   expect(broken.status).toBe(200);
@@ -62,54 +75,70 @@ test('editing the seed story’s Russian headline shows on its page, listings, s
   expect((await page('/ru')).status).toBe(200);
 
   await writeFile(storyFile(SEED), original);
-  await expect.poll(async () => (await page(`/ru/news/${SEED}`)).text, { timeout: LIVE_MS }).toContain(`>${SEED_RU_TITLE}</h1>`);
+  await expect.poll(async () => (await page(`/ru/news/${SEED}`)).text, poll).toContain(`>${SEED_RU_TITLE}</h1>`);
 });
 
 test('a new story appears everywhere, and disappears when deleted', async () => {
   test.setTimeout(90_000);
   const slug = 'live-added-story';
   await writeStory(slug, 'en', `---\ntitle: "A story added while the site runs"\ndate: ${iso(-60_000)}\nsection: energy\ntags: [gas]\n---\nIt was written a minute ago.\n`);
-  await expect.poll(async () => (await page(`/en/news/${slug}`)).status, { timeout: LIVE_MS, intervals: [500] }).toBe(200);
-  await expect.poll(async () => (await page('/en')).text, { timeout: LIVE_MS }).toContain('A story added while the site runs');
+  await expect.poll(async () => (await page(`/en/news/${slug}`)).status, poll).toBe(200);
+  expect((await page('/en')).text).toContain('A story added while the site runs');
   expect((await page('/en/section/energy')).text).toContain('A story added while the site runs');
   expect((await page('/en/feed.xml')).text).toContain(`/en/news/${slug}`);
   expect((await page('/sitemap.xml')).text).toContain(`/en/news/${slug}`);
   expect((await page('/news-sitemap.xml')).text).toContain(`/en/news/${slug}`);
   expect((await page(`/en/news/${slug}/opengraph-image`)).status).toBe(200);
-  await expect.poll(async () => (await page(`/en/news/${SEED}`)).text, { timeout: LIVE_MS }).toContain(`/en/news/${slug}`);
+  expect((await page(`/en/news/${SEED}`)).text).toContain(`/en/news/${slug}`);
 
   await rm(path.join(server.root, 'news', slug), { recursive: true });
-  await expect.poll(async () => (await page(`/en/news/${slug}`)).status, { timeout: LIVE_MS, intervals: [500] }).toBe(404);
-  await expect.poll(async () => (await page('/en')).text, { timeout: LIVE_MS }).not.toContain(`/en/news/${slug}`);
+  await expect.poll(async () => (await page(`/en/news/${slug}`)).status, poll).toBe(404);
+  expect((await page('/en')).text).not.toContain(`/en/news/${slug}`);
   expect((await page('/en/feed.xml')).text).not.toContain(`/en/news/${slug}`);
-  await expect.poll(async () => (await page(`/en/news/${SEED}`)).text, { timeout: LIVE_MS }).not.toContain(`/en/news/${slug}`);
+  expect((await page(`/en/news/${SEED}`)).text).not.toContain(`/en/news/${slug}`);
 });
 
 test('a draft is never served, listed, fed or mapped in production', async () => {
   const slug = 'live-draft-story';
   await writeStory(slug, 'ru', `---\ntitle: "Черновик, который никто не видит"\ndate: ${iso(-60_000)}\nsection: politics\ndraft: true\n---\nТекст черновика.\n`);
-  await new Promise((r) => setTimeout(r, 3000));
+  // Written after the draft: once this edit shows, a reload has read the draft too.
+  await reloadSignal();
   expect((await page(`/ru/news/${slug}`)).status).toBe(404);
   for (const listing of ['/ru', '/ru/archive', '/ru/section/politics', '/ru/feed.xml', '/ru/atom.xml', '/sitemap.xml', '/news-sitemap.xml']) {
     expect((await page(listing)).text, listing).not.toContain(slug);
   }
 });
 
+test('a draft translation hides its own language only', async () => {
+  await writeStory(RU_ONLY, 'en', `---\ntitle: "A translation still being written"\ndraft: true\n---\nNot ready.\n`);
+  await reloadSignal();
+  const russian = await page(`/ru/news/${RU_ONLY}`);
+  expect(russian.status).toBe(200);
+  // The English page still shows the Russian original (with the untranslated notice), not the draft.
+  const english = await page(`/en/news/${RU_ONLY}`);
+  expect(english.status).toBe(200);
+  expect(english.text).not.toContain('A translation still being written');
+  expect(english.text).toContain('lang="ru"');
+  await rm(storyFile(RU_ONLY, 'en'));
+});
+
 test('a scheduled story appears when due, with no rebuild or restart', async () => {
-  test.setTimeout(90_000);
+  test.setTimeout(60_000);
   const slug = 'live-scheduled-story';
-  const due = Date.now() + 15_000;
+  const due = Date.now() + 12_000;
   await writeStory(slug, 'ru', `---\ntitle: "Материал, запланированный на потом"\ndate: ${new Date(due).toISOString().replace(/\.\d+Z$/, 'Z')}\nsection: economy\n---\nОн появится сам.\n`);
-  await new Promise((r) => setTimeout(r, 2000));
+  await reloadSignal();
+  expect(Date.now()).toBeLessThan(due);
   expect((await page(`/ru/news/${slug}`)).status).toBe(404);
   expect((await page('/ru')).text).not.toContain(slug);
   expect((await page('/ru/feed.xml')).text).not.toContain(slug);
-  await expect.poll(async () => (await page(`/ru/news/${slug}`)).status, { timeout: 40_000, intervals: [500] }).toBe(200);
-  expect(Date.now() - due).toBeLessThan(10_000);
-  expect((await page('/ru')).text).toContain(`/ru/news/${slug}`);
+  // Due within the freshness figure of its time.
+  await expect.poll(async () => (await page(`/ru/news/${slug}`)).status, { timeout: due - Date.now() + LIVE_MS, intervals: [200] }).toBe(200);
+  // Lists follow within the freshness figure of the story page (the due timer re-renders them).
+  await expect.poll(async () => (await page('/ru')).text, poll).toContain(`/ru/news/${slug}`);
   expect((await page('/ru/feed.xml')).text).toContain(`/ru/news/${slug}`);
   expect((await page('/sitemap.xml')).text).toContain(`/ru/news/${slug}`);
-  await expect.poll(async () => (await page(`/ru/news/${SEED}`)).text, { timeout: LIVE_MS }).toContain(`/ru/news/${slug}`);
+  await expect.poll(async () => (await page(`/ru/news/${SEED}`)).text, poll).toContain(`/ru/news/${slug}`);
 });
 
 test('the revalidate endpoint refuses callers without the secret', async () => {

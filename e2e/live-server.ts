@@ -10,7 +10,7 @@ import { startProductionServer } from './productionServer';
  */
 export async function startLiveServer(port: number) {
   const root = await mkdtemp(path.join(tmpdir(), 'live-content-'));
-  await cp('content', root, { recursive: true });
+  await cp(process.env.CONTENT_DIR ?? 'tests/fixtures/content', root, { recursive: true });
   const server = await startProductionServer(port, {
     CONTENT_DIR: root,
     VIEWS_DB: path.join(root, '..', `${path.basename(root)}-views.db`),

@@ -1,24 +1,102 @@
 #!/usr/bin/env node
-// The production server: Next's request handler behind a plain Node HTTP server, so the app
-// learns the TCP peer address. Next fills X-Forwarded-For from the socket only when a client did
-// not send one, which lets any client pose as any address; x-peer-address is always overwritten
-// here, and lib/views/clientAddress.ts believes X-Forwarded-For only from TRUSTED_PROXIES.
+// The production server: Next's request handler behind a plain Node HTTP server, so that
+// - the app learns the TCP peer address: Next fills X-Forwarded-For from the socket only when a
+//   client did not send one, which lets any client pose as any address; x-peer-address is always
+//   overwritten here, and lib/views/clientAddress.ts believes X-Forwarded-For only from
+//   TRUSTED_PROXIES;
+// - no reader gets the build's HTML for a story edited since the build: requests wait until the
+//   content has been compared with the build (one POST /api/revalidate to itself);
+// - the content watcher posts to the address actually bound (HOSTNAME may be a container name);
+// - SIGTERM drains: /api/health answers 503, new connections are refused, requests in flight
+//   finish (within SHUTDOWN_GRACE_MS), then the process exits 0.
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import next from 'next';
 
+const MIN_SECRET_LENGTH = 32;
+// Longer request targets are refused before Next sees them: its path normalisation answers some
+// with a 308 that repeats the target in two headers, past what HTTP clients accept.
+const MAX_URL_LENGTH = 2048;
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? '0.0.0.0';
+const graceMs = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
+
+const given = process.env.REVALIDATE_SECRET?.trim();
+if (given && given.length < MIN_SECRET_LENGTH) {
+  console.error(`REVALIDATE_SECRET is ${given.length} characters: use at least ${MIN_SECRET_LENGTH} (for example: openssl rand -hex 24)`);
+  process.exit(1);
+}
+// Known to this process (and its content watcher) only, unless the operator set one.
+process.env.REVALIDATE_SECRET = given || randomBytes(24).toString('hex');
+
+// Shared with the app's bundles (lib/lifecycle.ts reads the same slots).
+globalThis[Symbol.for('bilingual-news:peer-header')] = true;
+const lifecycle = (globalThis[Symbol.for('bilingual-news:lifecycle')] ??= { state: 'starting', since: Date.now() });
+
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createServer((request, response) => {
+let startup;
+const server = createServer(async (request, response) => {
+  if ((request.url?.length ?? 0) > MAX_URL_LENGTH) {
+    response.writeHead(414, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+    response.end(`URI too long: at most ${MAX_URL_LENGTH} characters\n`);
+    return;
+  }
   request.headers['x-peer-address'] = request.socket.remoteAddress ?? '';
+  if (lifecycle.state === 'starting' && startup && !request.url?.startsWith('/api/')) await startup;
   handle(request, response);
 });
-server.listen(port, hostname, () => {
-  console.log(`Serving on http://localhost:${port}`);
-});
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+server.keepAliveTimeout = 5_000;
+
+function internalOrigin() {
+  const { address, family } = server.address();
+  const host = address === '0.0.0.0' ? '127.0.0.1' : address === '::' ? '::1' : address;
+  return `http://${family === 'IPv6' ? `[${host}]` : host}:${server.address().port}`;
 }
+
+async function compareWithBuild(origin) {
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    try {
+      const response = await fetch(`${origin}/api/revalidate`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${process.env.REVALIDATE_SECRET}` },
+      });
+      if (response.ok) {
+        const result = await response.json();
+        if (result.changed.length > 0 || result.allStoryPages) {
+          console.log(`[content] changed since the build: ${result.allStoryPages ? 'all story pages' : result.changed.join(', ')}`);
+        }
+        return;
+      }
+      console.error(`[content] comparing with the build: status ${response.status} (attempt ${attempt})`);
+    } catch (error) {
+      console.error(`[content] comparing with the build failed (attempt ${attempt}): ${error.message}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+  }
+}
+
+server.listen(port, hostname, () => {
+  process.env.INTERNAL_ORIGIN = internalOrigin();
+  startup = compareWithBuild(process.env.INTERNAL_ORIGIN).finally(() => {
+    lifecycle.state = 'ready';
+    lifecycle.since = Date.now();
+    console.log(`Serving on http://localhost:${port}`);
+  });
+});
+
+function drain(signal) {
+  if (lifecycle.state === 'draining') return;
+  lifecycle.state = 'draining';
+  lifecycle.since = Date.now();
+  console.log(`[server] ${signal}: finishing requests in flight (at most ${graceMs} ms)`);
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => {
+    server.closeAllConnections();
+    process.exit(0);
+  }, graceMs).unref();
+}
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => drain(signal));

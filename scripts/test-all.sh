@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: every test, from a fresh clone. Installs what the tests need (npm packages, a
-# Chromium), runs content:check, lint, unit tests, the production build and the e2e suite, then
-# prints one line "N passed, N failed" (unit + e2e tests; a failed check step counts as a failure).
+# Chromium), runs content:check, lint, unit tests, the production build of the fixture content
+# and the e2e suite, then prints one line "N passed, N failed, N skipped, N retried" (unit + e2e
+# tests; a failed check step counts as a failure; with CI=true a skipped test fails the run).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -28,7 +29,10 @@ step "content:check" npm run --silent content:check
 step "lint" npm run --silent lint
 step "unit tests" npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json
 
-if step "build" npm run --silent build; then
+# The e2e suite runs on frozen fixture content, built into its own folder so `npm start` keeps
+# serving the build of content/.
+export CONTENT_DIR=tests/fixtures/content NEXT_DIST_DIR=.next-e2e
+if step "build (fixture content)" npm run --silent build; then
   if [ "$browser_ok" = 1 ]; then
     step "e2e tests" npx playwright test
   else

@@ -1,33 +1,47 @@
-import { contentRoot } from '../content/load';
+import { processSingleton } from '../processSingleton';
+import { contentRoot } from '../content/root';
 import { revalidateSecret } from './secret';
 import { watchContent } from './watchContent';
 
+const ATTEMPTS = 20;
+const RETRY_MS = 500;
+
+/**
+ * Where this instance answers: scripts/server.mjs records the address it actually bound
+ * (HOSTNAME may be a container name that is not 127.0.0.1); other launchers listen on PORT.
+ */
+function revalidateEndpoint(): string {
+  return `${process.env.INTERNAL_ORIGIN ?? `http://127.0.0.1:${process.env.PORT ?? '3000'}`}/api/revalidate`;
+}
+
 /**
  * Started once per server process (instrumentation.ts). Next cannot revalidate from outside a
- * request (NEXT16-NOTES: "static generation store missing"), so the watcher asks this same
- * instance's POST /api/revalidate. Each instance watches and refreshes only its own cache.
+ * request ("static generation store missing"), so the watcher asks this same instance's
+ * POST /api/revalidate. Each instance watches and refreshes only its own cache.
  */
 export function startContentWatcher(): void {
-  const port = process.env.PORT ?? '3000';
-  const endpoint = `http://127.0.0.1:${port}/api/revalidate`;
-  watchContent(contentRoot(), async (scope) => {
-    for (let attempt = 0; attempt < 20; attempt += 1) {
-      try {
-        const response = await fetch(endpoint, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${revalidateSecret()}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ scope }),
-        });
-        if (!response.ok) throw new Error(`status ${response.status}`);
-        const result = (await response.json()) as { changed: string[]; nextDue: number | null };
-        if (result.changed.length > 0) console.log(`[content] updated: ${result.changed.join(', ')}`);
-        return result;
-      } catch {
-        // The server may still be starting: try again shortly.
-        await new Promise((resolve) => setTimeout(resolve, 500));
+  processSingleton('content-watcher', () =>
+    watchContent(contentRoot(), async (scope, slugs) => {
+      let lastError = '';
+      for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+        try {
+          const response = await fetch(revalidateEndpoint(), {
+            method: 'POST',
+            headers: { authorization: `Bearer ${revalidateSecret()}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ scope, slugs }),
+          });
+          if (!response.ok) throw new Error(`status ${response.status}`);
+          const result = (await response.json()) as { changed: string[]; nextDue: number | null };
+          if (result.changed.length > 0) console.log(`[content] updated: ${result.changed.join(', ')}`);
+          return result;
+        } catch (error) {
+          // The server may still be starting: try again shortly.
+          lastError = error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error);
+          await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+        }
       }
-    }
-    console.error(`[content] could not reach ${endpoint}: changes under ${contentRoot()} are not live until restart`);
-    return undefined;
-  });
+      console.error(`[content] POST ${revalidateEndpoint()} failed ${ATTEMPTS} times, last: ${lastError}; changes under ${contentRoot()} are not live until the next change or a restart`);
+      return undefined;
+    }),
+  );
 }
