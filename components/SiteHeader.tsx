@@ -2,6 +2,7 @@ import { useTranslations } from 'next-intl';
 import type { Locale } from '@/i18n/routing';
 import { paths } from '@/lib/paths';
 import { LocaleSwitcher } from './LocaleSwitcher';
+import { SearchBox } from './SearchBox';
 
 export interface SectionLink {
   slug: string;
@@ -19,6 +20,7 @@ export function SiteHeader({
 }) {
   const t = useTranslations('SiteHeader');
   const meta = useTranslations('Metadata');
+  const search = useTranslations('Search');
   return (
     <header className="site-header border-b border-rule" data-component="site-header">
       <a href="#content" className="skip-link">
@@ -28,7 +30,10 @@ export function SiteHeader({
         <a href={paths.home(locale)} className="font-serif text-2xl font-bold tracking-tight" aria-label={t('home')}>
           {meta('siteName')}
         </a>
-        <LocaleSwitcher current={locale} alternates={alternates} />
+        <div className="flex flex-wrap items-center gap-4">
+          <SearchBox locale={locale} id="site-search" landmark={search('formLabel')} label={search('inputLabel')} />
+          <LocaleSwitcher current={locale} alternates={alternates} />
+        </div>
       </div>
       <nav aria-label={t('sectionsLabel')} className="mx-auto max-w-6xl px-4 pb-3">
         <ul className="flex flex-wrap gap-x-5 gap-y-2 text-sm font-semibold uppercase tracking-wide">

@@ -12,6 +12,7 @@ export const paths = {
   sectionFeed: (locale: Locale, section: string) => `/${locale}/section/${section}/feed.xml`,
 };
 
+/** `?page=N` on a path, after any query it already has (a search's `?q=`). */
 export function withPage(path: string, page: number): string {
-  return page > 1 ? `${path}?page=${page}` : path;
+  return page > 1 ? `${path}${path.includes('?') ? '&' : '?'}page=${page}` : path;
 }

@@ -1,9 +1,10 @@
 import { isLocale } from '../i18n/routing';
 import { listingPage, type Listing } from './content/listings';
-import type { LoadedContent } from './content/load';
+import type { LoadedContent } from './content/types';
 import { findPublicStory } from './content/queries';
 import { sectionName } from './content/taxonomy';
 import type { Visibility } from './content/visibility';
+import { parsePageParam } from './pagination';
 
 /**
  * Whether a localized URL names something that exists. The proxy asks this before routing so a
@@ -27,7 +28,9 @@ export function routeExists(
   if (first === undefined) return listing({ kind: 'front' });
   if (second === undefined) {
     if (first === 'archive') return listing({ kind: 'archive' });
-    return first === 'feed.xml' || first === 'atom.xml' || first === 'opengraph-image';
+    // Search renders any query (none found is a page too); only a `?page=` that is not a page is a 404.
+    if (first === 'search') return parsePageParam(pageParam) !== undefined;
+    return first === 'feed.xml' || first === 'atom.xml' || first === 'opengraph-image' || first === 'opensearch.xml';
   }
   if (first === 'news') {
     const story = findPublicStory(content, second, visibility) !== undefined;

@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { fontVariables } from '@/app/fonts';
+import { SearchDescriptionLink } from '@/components/SearchDescriptionLink';
 import { routing } from '@/i18n/routing';
 import { siteOrigin } from '@/lib/site';
 import '@/app/globals.css';
@@ -29,6 +30,9 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
   setRequestLocale(locale);
   return (
     <html lang={locale} className={fontVariables}>
+      <head>
+        <SearchDescriptionLink locale={locale} />
+      </head>
       <body className="min-h-screen bg-paper text-ink antialiased">{children as ReactNode}</body>
     </html>
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Story } from '../content/types';
 import { rankRelated, relatedScore } from './related';
-import { terms } from './terms';
+import { terms } from '../text/analyzer';
 
 function story(slug: string, fields: Partial<Story> & { title: string; body: string; locale?: 'ru' | 'en' }): Story {
   const locale = fields.locale ?? 'en';
@@ -17,7 +17,7 @@ function story(slug: string, fields: Partial<Story> & { title: string; body: str
     draft: false,
     original: locale,
     versions: {
-      [locale]: { locale, title: fields.title, summary: '', bodyHtml: '', bodyText: fields.body, wordCount: 1 },
+      [locale]: { locale, title: fields.title, summary: '', bodyHtml: '', bodyText: fields.body, wordCount: 1, draft: false },
     },
   };
 }
@@ -72,5 +72,31 @@ describe('rankRelated', () => {
       story('c', { locale: 'ru', title: 'Газопроводом доставлен газ', body: 'По газопроводу в Европу пришёл первый газ.' }),
     ];
     expect(rankRelated(ru, 'ru').get('a')).toEqual(['c', 'b']);
+  });
+});
+
+describe('relatedTo on a large archive', () => {
+  it('ranks from pre-selected candidates: the same stories first as scoring every pair would', async () => {
+    const { cosine, tfidfVectors } = await import('./tfidf');
+    const words = ['gas', 'pipeline', 'election', 'summit', 'treaty', 'border', 'grain', 'sanctions', 'minerals', 'mission'];
+    const many = Array.from({ length: 600 }, (_, i) =>
+      story(`s${i}`, {
+        title: `${words[i % 10]} ${words[(i * 7) % 10]} news ${i % 37}`,
+        body: `${words[i % 10]} ${words[(i * 3) % 10]} report number ${i % 53} ${words[(i * 5) % 10]}`,
+        tags: [`t${i % 12}`],
+        section: `sec${i % 4}`,
+        date: new Date(Date.UTC(2015, 0, 1) + i * 86_400_000 * 5).toISOString(),
+      }),
+    );
+    const ranked = rankRelated(many, 'en');
+    // Every pair, the old way, for a few stories: the top five must agree.
+    const vectors = tfidfVectors(many.map((s) => terms(`${s.versions.en!.title} `.repeat(3) + s.versions.en!.bodyText, 'en')));
+    for (const i of [0, 123, 599]) {
+      const all = many
+        .map((other, j) => ({ slug: other.slug, published: other.published, score: j === i ? -1 : relatedScore(many[i]!, other, cosine(vectors[i]!, vectors[j]!)) }))
+        .filter((x) => x.slug !== many[i]!.slug)
+        .sort((x, y) => y.score - x.score || y.published - x.published);
+      expect(ranked.get(many[i]!.slug)!.slice(0, 5)).toEqual(all.slice(0, 5).map((x) => x.slug));
+    }
   });
 });

@@ -1,0 +1,139 @@
+import { newStemmer } from 'snowball-stemmers';
+import type { Locale } from '../../i18n/routing';
+import { STOP_WORDS } from './stopwords';
+
+/**
+ * The one text analyzer of the site: Related articles and search both turn text into terms here,
+ * so a word form that makes two stories related is the same one a reader can search for.
+ */
+
+type Stemmer = ReturnType<typeof newStemmer>;
+
+const stopSet = (list: string) => new Set(list.trim().split(/\s+/).map(normalize));
+
+const LANGUAGES: Record<Locale, { stemmer: Stemmer; stop: Set<string> }> = {
+  ru: { stemmer: newStemmer('russian'), stop: stopSet(STOP_WORDS.ru) },
+  en: { stemmer: newStemmer('english'), stop: stopSet(STOP_WORDS.en) },
+};
+
+// Word frequencies are Zipfian, so a small memo saves most of the stemming work when indexing
+// thousands of stories; it is emptied when full rather than grown without bound.
+const STEM_MEMO_LIMIT = 100_000;
+const stemMemo: Record<Locale, Map<string, string>> = { ru: new Map(), en: new Map() };
+
+export interface AnalyzeOptions {
+  /** Keep numbers as terms (search finds "2027"; Related ignores them as noise). */
+  numbers?: boolean;
+  /** Split words joined by a hyphen or apostrophe ("Шах-Дениз", "Georgia's") into their parts. */
+  splitCompounds?: boolean;
+}
+
+export interface Token {
+  /** Offsets in the original text, for highlighting. */
+  start: number;
+  end: number;
+  /** Lowercased, «ё» folded to «е». */
+  word: string;
+}
+
+/** Lowercase and fold «ё» to «е», as readers type «е» for both. */
+export function normalize(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.includes('ё') ? lower.replaceAll('ё', 'е') : lower;
+}
+
+// A word is a run of letters, digits and combining marks; an apostrophe or hyphen between two
+// such runs joins them («Шах-Дениз», "Georgia's") unless compounds are split. Marks count so that
+// lowercasing (which can add one, as «İ» → «i̇») never moves a word boundary. Characters are
+// classified through a table built once, which scans text several times faster than a Unicode
+// regular expression: this loop is most of the cost of indexing.
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const JOINERS = new Set([0x27, 0x2019, 0x2d]); // ' ’ -
+let table: Uint8Array | undefined;
+
+function isWordChar(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code < 0xd800 || code > 0xdfff) {
+    table ??= Uint8Array.from({ length: 0x10000 }, (_, c) => (c >= 0xd800 && c <= 0xdfff ? 0 : WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0));
+    return table[code]!;
+  }
+  // A letter outside the Basic Multilingual Plane takes two code units.
+  const point = text.codePointAt(at)!;
+  return point > 0xffff && WORD_CHAR.test(String.fromCodePoint(point)) ? 2 : 0;
+}
+
+/** Calls `found` with the start and end of each word of a text. */
+function scan(text: string, split: boolean, found: (start: number, end: number) => void): void {
+  let at = 0;
+  while (at < text.length) {
+    let width = isWordChar(text, at);
+    if (width === 0) {
+      at += 1;
+      continue;
+    }
+    const start = at;
+    for (;;) {
+      at += width;
+      width = at < text.length ? isWordChar(text, at) : 0;
+      if (width === 0 && !split && JOINERS.has(text.charCodeAt(at)) && at + 1 < text.length && isWordChar(text, at + 1) > 0) {
+        at += 1;
+        width = isWordChar(text, at);
+      }
+      if (width === 0) break;
+    }
+    found(start, at);
+  }
+}
+
+/** Calls `found` with each normalized word of a text: the fast path for indexing. */
+export function eachWord(text: string, options: AnalyzeOptions, found: (word: string) => void): void {
+  const normalized = normalize(text);
+  scan(normalized, options.splitCompounds ?? false, (start, end) => found(normalized.slice(start, end)));
+}
+
+/** The normalized words of a text. */
+export function words(text: string, options: AnalyzeOptions = {}): string[] {
+  const found: string[] = [];
+  eachWord(text, options, (word) => found.push(word));
+  return found;
+}
+
+/** The words of a text with where they are, for highlighting (the same words as `words`). */
+export function tokens(text: string, options: AnalyzeOptions = {}): Token[] {
+  const found: Token[] = [];
+  scan(text, options.splitCompounds ?? false, (start, end) => found.push({ start, end, word: normalize(text.slice(start, end)) }));
+  return found;
+}
+
+export function isStopWord(word: string, language: Locale): boolean {
+  return LANGUAGES[language].stop.has(word);
+}
+
+/** The Snowball stem of a normalized word. */
+export function stem(word: string, language: Locale): string {
+  const memo = stemMemo[language];
+  let stemmed = memo.get(word);
+  if (stemmed === undefined) {
+    if (memo.size >= STEM_MEMO_LIMIT) memo.clear();
+    stemmed = LANGUAGES[language].stemmer.stem(word);
+    memo.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+/** The term a normalized word stands for, or undefined for a stop word, a letter alone or (by default) a number. */
+export function termOf(word: string, language: Locale, options: AnalyzeOptions = {}): string | undefined {
+  if (word.length < 2 || isStopWord(word, language)) return undefined;
+  if (/^\d+$/.test(word)) return options.numbers ? word : undefined;
+  return stem(word, language);
+}
+
+/** Stems of the meaningful words of a text: lowercased, «ё» folded, stop words dropped, Snowball-stemmed. */
+export function terms(text: string, language: Locale, options: AnalyzeOptions = {}): string[] {
+  const found: string[] = [];
+  for (const word of words(text, options)) {
+    const term = termOf(word, language, options);
+    if (term !== undefined) found.push(term);
+  }
+  return found;
+}
