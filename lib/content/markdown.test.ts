@@ -33,3 +33,25 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown('one two\n\nthree').text).toBe('one two three');
   });
 });
+
+describe('renderMarkdown plain texts (summaries, feeds, related scoring)', () => {
+  it('leave out raw HTML the page never shows', () => {
+    const { firstParagraph, text, html } = renderMarkdown('Lead <img src=x onerror="alert(1)"> text <b onclick="x()">bold</b>.\n\nSecond <script>alert(2)</script>.');
+    expect(firstParagraph).toBe('Lead text bold.');
+    expect(firstParagraph).not.toMatch(/<|onerror|onclick/);
+    expect(text).not.toMatch(/<|onerror|onclick|script>/);
+    expect(html).toContain('Lead');
+  });
+
+  it('skip a first paragraph that is only HTML', () => {
+    expect(renderMarkdown('<img src=x onerror=alert(1)>\n\nReal lead.').firstParagraph).toBe('Real lead.');
+    // Words between inline tags stay, as plain text, exactly as the page shows them.
+    expect(renderMarkdown('<svg onload=alert(1)><script>x</script></svg>').firstParagraph).toBe('x');
+    expect(renderMarkdown('<div onclick="x()">\nblock\n</div>').firstParagraph).toBe('');
+  });
+
+  it('keep text that merely looks like HTML when it is written as code', () => {
+    // Inline code is text on the page too (escaped there, and escaped again by every output).
+    expect(renderMarkdown('Use `<b>` for bold.').firstParagraph).toBe('Use <b> for bold.');
+  });
+});

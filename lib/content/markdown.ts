@@ -25,9 +25,17 @@ const processor = unified()
   .use(rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], protocols: ['http', 'https'] })
   .use(rehypeStringify);
 
+/**
+ * Plain text of a node as the page shows it: raw HTML is left out, as remark-rehype leaves it out
+ * of the body, so `<img onerror=...>` written in a paragraph never reaches a summary or a feed.
+ */
+function plainText(node: Nodes): string {
+  return mdastToString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim();
+}
+
 /** Text of each block (paragraph, heading, cell) separately, so list items do not run together. */
 function blockTexts(node: Nodes): string[] {
-  if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') return [mdastToString(node)];
+  if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') return [plainText(node)];
   if (node.type === 'code' || node.type === 'html') return [];
   return 'children' in node ? node.children.flatMap((child) => blockTexts(child as Nodes)) : [];
 }
@@ -41,13 +49,14 @@ export interface RenderedMarkdown {
 
 export function renderMarkdown(markdown: string): RenderedMarkdown {
   const tree = processor.parse(markdown) as Root;
-  const firstParagraph = tree.children.find((node) => node.type === 'paragraph');
+  // The first paragraph with text once its HTML is gone (a paragraph of only HTML shows nothing).
+  const firstParagraph = tree.children.flatMap((node) => (node.type === 'paragraph' ? [plainText(node)] : [])).find(Boolean) ?? '';
+  const text = blockTexts(tree).filter(Boolean).join(' ');
   const html = processor.stringify(processor.runSync(tree));
-  const text = blockTexts(tree).join(' ').replace(/\s+/g, ' ').trim();
   return {
     html: String(html),
     text,
-    firstParagraph: firstParagraph ? mdastToString(firstParagraph).replace(/\s+/g, ' ').trim() : '',
+    firstParagraph,
     wordCount: text ? text.split(' ').length : 0,
   };
 }

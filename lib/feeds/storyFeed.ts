@@ -1,12 +1,47 @@
-import { Feed } from 'feed';
 import type { Locale } from '../../i18n/routing';
 import type { Story, Taxonomy } from '../content/types';
 import { sectionName, tagName } from '../content/taxonomy';
 import { imageContentType } from '../imageType';
 import { paths } from '../paths';
 import { absoluteUrl } from '../seo/absolute';
+import { renderAtom } from './atom';
+import type { FeedDocument, FeedEntry } from './feedDocument';
+import { renderRss } from './rss';
 
 export const FEED_SIZE = 30;
+
+/** A feed that renders as RSS 2.0 or Atom 1.0 (the routes pick one). */
+export interface StoryFeed {
+  document: FeedDocument;
+  rss2(): string;
+  atom1(): string;
+}
+
+function entry(story: Story, locale: Locale, taxonomy: Taxonomy): FeedEntry {
+  const version = story.versions[locale]!;
+  const section = sectionName(taxonomy, story.section, locale) ?? story.section;
+  return {
+    url: absoluteUrl(paths.story(locale, story.slug)),
+    title: version.title,
+    summary: version.summary,
+    contentHtml: version.bodyHtml,
+    published: new Date(story.date),
+    updated: new Date(story.updated ?? story.date),
+    author: version.author,
+    categories: [
+      { name: section, term: story.section, domain: absoluteUrl(paths.section(locale, story.section)), scheme: absoluteUrl(`/${locale}/section/`) },
+      ...story.tags.map((tag) => ({
+        name: tagName(taxonomy, tag, locale) ?? tag,
+        term: tag,
+        domain: absoluteUrl(paths.tag(locale, tag)),
+        scheme: absoluteUrl(`/${locale}/tag/`),
+      })),
+    ],
+    enclosure: story.image
+      ? { url: absoluteUrl(story.image.url), type: imageContentType(story.image.file), length: story.image.bytes }
+      : undefined,
+  };
+}
 
 /** An RSS/Atom feed of the latest stories with a version in this locale (newest first given). */
 export function storyFeed(options: {
@@ -19,56 +54,23 @@ export function storyFeed(options: {
   atomPath?: string;
   stories: Story[];
   taxonomy: Taxonomy;
-}): Feed {
+}): StoryFeed {
   const { locale, title, description, homePath, rssPath, atomPath, stories, taxonomy } = options;
   const latest = stories.slice(0, FEED_SIZE);
-  const feed = new Feed({
-    id: absoluteUrl(homePath),
+  const document: FeedDocument = {
     link: absoluteUrl(homePath),
     title,
     description,
     language: locale,
     updated: new Date(Math.max(0, ...latest.map((s) => Date.parse(s.updated ?? s.date)))),
-    generator: false,
     copyright: title,
     image: absoluteUrl('/logo.png'),
     favicon: absoluteUrl('/icon.svg'),
-    feedLinks: { rss: absoluteUrl(rssPath), ...(atomPath ? { atom: absoluteUrl(atomPath) } : {}) },
-  });
-  for (const story of latest) {
-    const version = story.versions[locale]!;
-    const url = absoluteUrl(paths.story(locale, story.slug));
-    const section = sectionName(taxonomy, story.section, locale) ?? story.section;
-    feed.addItem({
-      title: version.title,
-      id: url,
-      guid: url,
-      link: url,
-      date: new Date(story.updated ?? story.date),
-      published: new Date(story.date),
-      description: version.summary,
-      content: version.bodyHtml,
-      author: version.author ? [{ name: version.author }] : undefined,
-      category: [
-        // RSS reads name and domain; Atom needs a term (the slug) and takes the name as its label.
-        { name: section, term: story.section, domain: absoluteUrl(paths.section(locale, story.section)), scheme: absoluteUrl(`/${locale}/section/`) },
-        ...story.tags.map((tag) => ({
-          name: tagName(taxonomy, tag, locale) ?? tag,
-          term: tag,
-          domain: absoluteUrl(paths.tag(locale, tag)),
-          scheme: absoluteUrl(`/${locale}/tag/`),
-        })),
-      ],
-      image: story.image
-        ? {
-            url: absoluteUrl(story.image.url),
-            type: imageContentType(story.image.file),
-            length: story.image.bytes,
-          }
-        : undefined,
-    });
-  }
-  return feed;
+    rssUrl: absoluteUrl(rssPath),
+    atomUrl: atomPath ? absoluteUrl(atomPath) : undefined,
+    entries: latest.map((story) => entry(story, locale, taxonomy)),
+  };
+  return { document, rss2: () => renderRss(document), atom1: () => renderAtom(document) };
 }
 
 export function feedResponse(body: string, type: 'rss' | 'atom'): Response {

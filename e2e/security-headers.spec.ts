@@ -1,0 +1,86 @@
+import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { cspViolations } from '../lib/security/csp';
+import { SEED } from './helpers';
+
+/** The headers every response carries (next.config.ts headers(); HSTS comes from nginx over HTTPS). */
+function expectSecurityHeaders(response: APIResponse, what: string) {
+  const headers = response.headers();
+  const csp = headers['content-security-policy'];
+  expect(cspViolations(csp), `${what}: Content-Security-Policy ${csp}`).toEqual([]);
+  expect(csp, what).not.toContain('unsafe-eval');
+  expect(headers['x-content-type-options'], what).toBe('nosniff');
+  expect(headers['referrer-policy'], what).toBe('strict-origin-when-cross-origin');
+  for (const feature of ['camera', 'microphone', 'geolocation', 'interest-cohort']) {
+    expect(headers['permissions-policy'], what).toContain(`${feature}=()`);
+  }
+  expect(headers['x-powered-by'], what).toBeUndefined();
+  // The test server speaks plain HTTP: HSTS is nginx's to add, in its HTTPS server block.
+  expect(headers['strict-transport-security'], what).toBeUndefined();
+}
+
+async function storyHtml(request: APIRequestContext) {
+  const response = await request.get(`/ru/news/${SEED}`);
+  expect(response.status()).toBe(200);
+  return { response, html: await response.text() };
+}
+
+const unescape = (attribute: string) => attribute.replace(/&amp;/g, '&');
+
+test.describe('security headers', () => {
+  test('a story page', async ({ request }) => {
+    const { response } = await storyHtml(request);
+    expectSecurityHeaders(response, 'story page');
+  });
+
+  test('a 404 rendered after the proxy rewrite, and a 404 for an unknown locale', async ({ request }) => {
+    for (const path of ['/ru/news/no-such-story', '/de/news/no-such-story']) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(404);
+      expectSecurityHeaders(response, path);
+    }
+  });
+
+  test('a 400 the proxy answers for a malformed path', async ({ request }) => {
+    const response = await request.get('/ru/news/%E0%A4%A');
+    expect(response.status()).toBe(400);
+    expectSecurityHeaders(response, 'malformed path');
+  });
+
+  test('the RSS feed', async ({ request }) => {
+    const response = await request.get('/ru/feed.xml');
+    expect(response.status()).toBe(200);
+    expectSecurityHeaders(response, 'feed');
+  });
+
+  test('a story card', async ({ request }) => {
+    const response = await request.get(`/ru/news/${SEED}/opengraph-image`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('image/png');
+    expectSecurityHeaders(response, 'card');
+  });
+
+  test('the story photo, as the page links it', async ({ request }) => {
+    const { html } = await storyHtml(request);
+    const src = /<img[^>]*\ssrc="([^"]*(?:\/_next\/image|\/media\/)[^"]*)"/.exec(html)?.[1];
+    expect(src, 'the story page shows its photo').toBeTruthy();
+    const response = await request.get(unescape(src!));
+    expect(response.status(), src).toBe(200);
+    expect(response.headers()['content-type']).toMatch(/^image\//);
+    expectSecurityHeaders(response, `photo ${src}`);
+  });
+
+  test('a built script under /_next/static', async ({ request }) => {
+    const { html } = await storyHtml(request);
+    const src = /<script[^>]*\ssrc="(\/_next\/static\/[^"]+)"/.exec(html)?.[1];
+    expect(src).toBeTruthy();
+    const response = await request.get(unescape(src!));
+    expect(response.status(), src).toBe(200);
+    expectSecurityHeaders(response, `static ${src}`);
+  });
+
+  test('the view beacon refusing a bad body', async ({ request }) => {
+    const response = await request.post('/api/views', { data: 'not a beacon', headers: { 'content-type': 'application/json' } });
+    expect(response.status()).toBe(400);
+    expectSecurityHeaders(response, 'POST /api/views');
+  });
+});

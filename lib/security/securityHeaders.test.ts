@@ -1,0 +1,78 @@
+import { getPathMatch } from 'next/dist/shared/lib/router/utils/path-match.js';
+import { describe, expect, it } from 'vitest';
+import nextConfig from '../../next.config';
+import { cspViolations, parseCsp } from './csp';
+import { contentSecurityPolicy, IMAGE_CONTENT_SECURITY_POLICY } from './securityHeaders';
+
+async function configuredHeaders() {
+  const rules = (await nextConfig.headers?.()) ?? [];
+  expect(rules).toHaveLength(1);
+  const [rule] = rules;
+  return { source: rule!.source, headers: new Map(rule!.headers.map((h) => [h.key.toLowerCase(), h.value])) };
+}
+
+describe('next.config.ts headers()', () => {
+  it('applies to every path, including the odd ones Next answers itself', async () => {
+    const { source } = await configuredHeaders();
+    // The options Next's router builds header routes with (server/lib/router-utils/filesystem.js).
+    const match = getPathMatch(source, { strict: true, removeUnnamedParams: true, regexModifier: (re: string) => re.replace(/\$$/, '(?:\\/)?$') });
+    for (const path of ['/', '/ru', '/ru/news/x', '/ru/feed.xml', '/api/views', '/_next/static/chunks/a.js', '/_next/image', '/media/s/p.jpg', '/%E0%A4%A', '//evil.example', '/\\x']) {
+      expect(match(path), path).not.toBe(false);
+    }
+  });
+
+  it('sends a CSP that forbids plug-ins, framing, foreign scripts, eval and <base>', async () => {
+    const { headers } = await configuredHeaders();
+    const header = headers.get('content-security-policy')!;
+    expect(cspViolations(header)).toEqual([]);
+    const csp = parseCsp(header);
+    expect(csp.get('default-src')).toEqual(["'self'"]);
+    expect(csp.get('script-src')).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(csp.get('object-src')).toEqual(["'none'"]);
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(csp.get('base-uri')).toEqual(["'self'"]);
+    expect(csp.get('form-action')).toEqual(["'self'"]);
+    expect(csp.get('connect-src')).toEqual(["'self'"]);
+    expect(header).not.toContain('unsafe-eval');
+    expect(header).not.toMatch(/https?:|\*/);
+  });
+
+  it('sends nosniff, a strict referrer policy, a permissions policy, and no HSTS (nginx adds it over HTTPS)', async () => {
+    const { headers } = await configuredHeaders();
+    expect(headers.get('x-content-type-options')).toBe('nosniff');
+    expect(headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(headers.get('x-frame-options')).toBe('DENY');
+    const permissions = headers.get('permissions-policy')!;
+    for (const feature of ['camera', 'microphone', 'geolocation', 'interest-cohort', 'browsing-topics', 'payment', 'usb']) {
+      expect(permissions).toContain(`${feature}=()`);
+    }
+    expect(headers.has('strict-transport-security')).toBe(false);
+  });
+
+  it('does not advertise the framework', () => {
+    expect(nextConfig.poweredByHeader).toBe(false);
+  });
+
+  it('gives optimized images a policy that runs nothing', () => {
+    expect(nextConfig.images?.contentSecurityPolicy).toBe(IMAGE_CONTENT_SECURITY_POLICY);
+    expect(cspViolations(IMAGE_CONTENT_SECURITY_POLICY)).toEqual([]);
+    expect(parseCsp(IMAGE_CONTENT_SECURITY_POLICY).get('script-src')).toEqual(["'none'"]);
+    expect(parseCsp(IMAGE_CONTENT_SECURITY_POLICY).has('sandbox')).toBe(true);
+  });
+
+  it('allows eval in development only, where React needs it', () => {
+    expect(parseCsp(contentSecurityPolicy({ dev: true })).get('script-src')).toContain("'unsafe-eval'");
+    expect(contentSecurityPolicy()).not.toContain('unsafe-eval');
+  });
+});
+
+describe('cspViolations', () => {
+  it('catches a policy that lets in foreign scripts, plug-ins or framing', () => {
+    expect(cspViolations("default-src 'self'; script-src 'self' https://cdn.example; object-src *; frame-ancestors *; base-uri 'self'; form-action 'self'")).toEqual([
+      'object-src is "*"',
+      'frame-ancestors is "*"',
+      'script-src allows https://cdn.example',
+    ]);
+    expect(cspViolations(undefined)).toEqual(['no Content-Security-Policy header']);
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * The security headers of every response, in one place: next.config.ts sends them for every
+ * path (pages, route handlers, 404s, /_next/static, /_next/image), and nginx passes them through
+ * untouched. Strict-Transport-Security is not here: only the TLS terminator knows a request came
+ * over HTTPS, so nginx adds it in its HTTPS server block (docs/security.md).
+ */
+
+export interface SecurityHeader {
+  key: string;
+  value: string;
+}
+
+type Policy = ReadonlyArray<readonly [directive: string, ...sources: string[]]>;
+
+function serialize(policy: Policy): string {
+  return policy.map((directive) => directive.join(' ')).join('; ');
+}
+
+/**
+ * Pages are prerendered and cached, and Next's app router inlines its bootstrap scripts (the
+ * RSC payload differs on every page), so neither a nonce (per-request rendering of every page)
+ * nor a fixed list of hashes can allow them: 'unsafe-inline' is the price of static pages. It is
+ * bounded by everything else here: no foreign script origin, no eval, no plug-ins, no <base>,
+ * no framing, forms and connections only to this site. Styles need 'unsafe-inline' for the
+ * style attributes next/image writes. React needs eval only in development (error overlays).
+ */
+export function contentSecurityPolicy({ dev = false }: { dev?: boolean } = {}): string {
+  return serialize([
+    ['default-src', "'self'"],
+    ['script-src', "'self'", "'unsafe-inline'", ...(dev ? ["'unsafe-eval'"] : [])],
+    ['style-src', "'self'", "'unsafe-inline'"],
+    // Photos are ours (/media, /_next/image); data: covers inline placeholders. No third-party
+    // images, so a reader's address is never sent elsewhere by a story body.
+    ['img-src', "'self'", 'data:'],
+    ['font-src', "'self'"],
+    ['connect-src', "'self'"],
+    ['object-src', "'none'"],
+    ['base-uri', "'self'"],
+    ['form-action', "'self'"],
+    ['frame-ancestors', "'none'"],
+  ]);
+}
+
+/**
+ * Responses of /_next/image: an image is never a document that runs anything. Next sends this
+ * instead of the site policy on optimized images (images.contentSecurityPolicy).
+ */
+export const IMAGE_CONTENT_SECURITY_POLICY = serialize([
+  ['default-src', "'none'"],
+  ['script-src', "'none'"],
+  ['frame-src', "'none'"],
+  ['object-src', "'none'"],
+  ['base-uri', "'none'"],
+  ['form-action', "'none'"],
+  ['frame-ancestors', "'none'"],
+  ['sandbox'],
+]);
+
+// Powerful features the site never uses, denied to it and to anything it might embed.
+const DENIED_FEATURES = [
+  'accelerometer',
+  'autoplay',
+  'camera',
+  'display-capture',
+  'geolocation',
+  'gyroscope',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'usb',
+  'xr-spatial-tracking',
+  'browsing-topics',
+  'interest-cohort',
+];
+
+export const PERMISSIONS_POLICY = DENIED_FEATURES.map((feature) => `${feature}=()`).join(', ');
+
+export function securityHeaders(options: { dev?: boolean } = {}): SecurityHeader[] {
+  return [
+    { key: 'Content-Security-Policy', value: contentSecurityPolicy(options) },
+    { key: 'X-Content-Type-Options', value: 'nosniff' },
+    { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+    { key: 'Permissions-Policy', value: PERMISSIONS_POLICY },
+    // For browsers that predate CSP frame-ancestors.
+    { key: 'X-Frame-Options', value: 'DENY' },
+  ];
+}
