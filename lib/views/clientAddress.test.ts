@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isBot } from './bots';
-import { clientAddress, parseTrustedProxies } from './clientAddress';
+import { clientAddress, parseTrustedProxies, readerAddress } from './clientAddress';
 
 const loopback = parseTrustedProxies(undefined);
 
@@ -41,4 +41,17 @@ describe('isBot', () => {
     'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
     'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1',
   ])('counts %j as a reader', (ua) => expect(isBot(ua)).toBe(false));
+});
+
+describe('readerAddress', () => {
+  it('keeps an IPv4 address, unmapping IPv4-mapped IPv6', () => {
+    expect(readerAddress('203.0.113.7')).toBe('203.0.113.7');
+    expect(readerAddress('::ffff:203.0.113.7')).toBe('203.0.113.7');
+  });
+  it('reduces IPv6 to its /64 prefix: one household, however many addresses it rotates through', () => {
+    expect(readerAddress('2001:db8:1:2:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:1:2::/64');
+    expect(readerAddress('2001:db8:1:2::1')).toBe('2001:db8:1:2::/64');
+    expect(readerAddress('2001:0DB8:0001:0002:0:0:0:9')).toBe('2001:db8:1:2::/64');
+    expect(readerAddress('2001:db8:1:3::1')).toBe('2001:db8:1:3::/64');
+  });
 });

@@ -61,3 +61,20 @@ export function clientAddress(peer: string | null, forwardedFor: string | null, 
   }
   return chain[0] ?? peer;
 }
+
+/**
+ * The part of an address that identifies a reader: an IPv4 address as it is, and for IPv6 the
+ * /64 prefix, which is one household or phone (a single device can rotate through its whole /64,
+ * so counting full IPv6 addresses would count one reader many times).
+ */
+export function readerAddress(address: string): string {
+  const parsed = toBigInt(address);
+  if (!parsed) return address;
+  if (parsed.version === 4) {
+    const value = Number(parsed.value);
+    return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join('.');
+  }
+  const prefix = parsed.value >> 64n;
+  const groups = [48n, 32n, 16n, 0n].map((shift) => ((prefix >> shift) & 0xffffn).toString(16));
+  return `${groups.join(':')}::/64`;
+}

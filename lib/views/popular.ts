@@ -1,24 +1,75 @@
+import { processSingleton } from '../processSingleton';
+import { popularDeadlineMs } from './deadlines';
 import { popularWindowDays, windowDays } from './days';
-import { withDeadline } from './resilience';
-import { viewsStore } from './storeFromEnv';
+import { storeHealth, withDeadline, type Health } from './resilience';
+import type { ViewsStore } from './store';
+import { viewsStore, viewsStoreKind } from './storeFromEnv';
 
 // Renders within a few seconds of each other share one store query.
 const CACHE_MS = 10_000;
-const DEADLINE_MS = 300;
-let cached: { at: number; slugs: string[] } | undefined;
+// After a failed read the last good list is served this long before the store is asked again.
+const RETRY_MS = 2_000;
+
+/** What a process remembers of Popular between renders. */
+export interface PopularState {
+  /** The list renders share; `answered` is false when it is a failed read's stale list. */
+  fresh?: { at: number; limit: number; slugs: string[]; answered: boolean };
+  /** The last list the store actually answered: what a failed read serves. */
+  lastGood?: string[];
+  inflight?: Promise<string[]>;
+}
+
+export interface PopularSource {
+  store: () => Promise<ViewsStore>;
+  deadlineMs: number;
+  windowDays: number;
+  state: PopularState;
+  health?: Health;
+}
 
 /**
- * Slugs of the most viewed stories in the trailing window (POPULAR_WINDOW_DAYS), most first.
- * Empty when there are no views yet or the store is down: callers fall back to the latest stories.
+ * Slugs of the most viewed stories in the trailing window, most first. When the store fails or is
+ * slow, the last list it gave is served (stale-on-error), so a hiccup never turns Popular into
+ * the latest stories on pages that are then cached; only a process that has never had an answer
+ * returns [] (callers fill with the latest stories).
  */
-export async function popularSlugs(now = Date.now(), limit = 30): Promise<string[]> {
-  if (cached && now - cached.at < CACHE_MS) return cached.slugs;
-  const counts = await withDeadline(
-    async () => (await viewsStore()).top(windowDays(now, popularWindowDays()), limit),
-    [],
-    DEADLINE_MS,
-    'reading Popular',
+export async function readPopular(source: PopularSource, now: number, limit: number): Promise<string[]> {
+  const { state } = source;
+  const fresh = state.fresh;
+  if (fresh && fresh.limit >= limit && now - fresh.at < (fresh.answered ? CACHE_MS : RETRY_MS)) {
+    return fresh.slugs.slice(0, limit);
+  }
+  state.inflight ??= (async () => {
+    try {
+      const counts = await withDeadline(
+        async () => (await source.store()).top(windowDays(now, source.windowDays), limit),
+        undefined,
+        source.deadlineMs,
+        'reading Popular',
+        source.health ?? storeHealth(),
+      );
+      if (counts) state.lastGood = counts.map((count) => count.slug);
+      const slugs = state.lastGood ?? [];
+      // A stale list stands in for any limit until the store is asked again.
+      state.fresh = counts ? { at: now, limit, slugs, answered: true } : { at: now, limit: Infinity, slugs, answered: false };
+      return slugs;
+    } finally {
+      state.inflight = undefined;
+    }
+  })();
+  return (await state.inflight).slice(0, limit);
+}
+
+/** Popular from the configured store (REDIS_URL or VIEWS_DB), cached once per process. */
+export function popularSlugs(now = Date.now(), limit = 30): Promise<string[]> {
+  return readPopular(
+    {
+      store: viewsStore,
+      deadlineMs: popularDeadlineMs(viewsStoreKind()),
+      windowDays: popularWindowDays(),
+      state: processSingleton<PopularState>('views:popular', () => ({})),
+    },
+    now,
+    limit,
   );
-  cached = { at: now, slugs: counts.map((count) => count.slug) };
-  return cached.slugs;
 }

@@ -1,41 +1,33 @@
 import { randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
-import type { ViewCount, ViewsStore, View } from './store';
-
-// Day keys outlive the longest window a reader can ask for (POPULAR_WINDOW_DAYS ≤ 366).
-const VIEWS_TTL_SECONDS = 400 * 86_400;
-const READER_TTL_SECONDS = 2 * 86_400;
+import { popularWindowDays } from './days';
+import { connectRedis, execResults } from './redisConnection';
+import { DAY_GRACE_MS, forgetReadersAt, forgetViewsAt } from './retention';
+import type { StoreOptions, ViewCount, ViewsStore, View } from './store';
 
 /**
  * Redis store (REDIS_URL): one sorted set of story views per day, shared by every instance.
- * It fails fast instead of queueing: with Redis down, calls reject at once and callers fall back.
+ * Every key expires when its day is done with (lib/views/retention.ts): salts and reader keys ten
+ * minutes after their day, counts a day after they leave the Popular window. Lifetimes are
+ * computed from the app's clock and given to Redis as relative PX (the same moment as PEXPIREAT
+ * in production, and testable with a fake clock).
  */
-export async function openRedisStore(url: string, prefix = 'news:'): Promise<ViewsStore> {
-  const redis = new Redis(url, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    connectTimeout: 1000,
-    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
-    lazyConnect: false,
-  });
-  // Connection errors surface on the calls (and are logged once there), not as unhandled events.
-  redis.on('error', () => {});
-  // Wait briefly for the first connection; if Redis is down, calls fail fast until it is back.
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, 1000);
-    redis.once('ready', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
+export async function openRedisStore(url: string, prefix = 'news:', options: StoreOptions = {}): Promise<ViewsStore> {
+  const now = options.now ?? Date.now;
+  const windowDays = options.windowDays ?? popularWindowDays();
+  const graceMs = options.graceMs ?? DAY_GRACE_MS;
+  const redis = await connectRedis(url);
   const viewsKey = (day: string) => `${prefix}views:${day}`;
 
   return {
     kind: 'redis',
     async record(view: View) {
-      const fresh = await redis.set(`${prefix}reader:${view.day}:${view.reader}:${view.slug}`, '1', 'EX', READER_TTL_SECONDS, 'NX');
+      const at = now();
+      const readerTtl = forgetReadersAt(view.day, graceMs) - at;
+      const viewsTtl = forgetViewsAt(view.day, windowDays) - at;
+      if (readerTtl <= 0 || viewsTtl <= 0) return false;
+      const fresh = await redis.set(`${prefix}reader:${view.day}:${view.reader}:${view.slug}`, '1', 'PX', readerTtl, 'NX');
       if (fresh !== 'OK') return false;
-      await redis.multi().zincrby(viewsKey(view.day), 1, view.slug).expire(viewsKey(view.day), VIEWS_TTL_SECONDS).exec();
+      execResults(await redis.multi().zincrby(viewsKey(view.day), 1, view.slug).pexpire(viewsKey(view.day), viewsTtl).exec());
       return true;
     },
     async top(days: string[], limit: number): Promise<ViewCount[]> {
@@ -47,9 +39,13 @@ export async function openRedisStore(url: string, prefix = 'news:'): Promise<Vie
       return counts.sort((a, b) => b.views - a.views || a.slug.localeCompare(b.slug)).slice(0, limit);
     },
     async salt(day: string) {
+      const ttl = forgetReadersAt(day, graceMs) - now();
+      if (ttl <= 0) throw new RangeError(`no salt for ${day}: the day is over`);
       const key = `${prefix}salt:${day}`;
-      await redis.set(key, randomBytes(32).toString('hex'), 'EX', READER_TTL_SECONDS, 'NX');
-      return (await redis.get(key))!;
+      await redis.set(key, randomBytes(32).toString('hex'), 'PX', ttl, 'NX');
+      const salt = await redis.get(key);
+      if (salt === null) throw new Error(`the salt for ${day} expired as it was made`);
+      return salt;
     },
     async close() {
       redis.disconnect();

@@ -1,10 +1,36 @@
-/**
- * Calls to the views store never break a page or stall the beacon: each has a deadline and a
- * fallback, and an outage is logged once (and its end once), not on every request.
- */
-let failing = false;
+import { processSingleton } from '../processSingleton';
 
-export async function withDeadline<T>(operation: () => Promise<T>, fallback: T, ms: number, what: string): Promise<T> {
+/**
+ * Calls to the views store (and the beacon's rate limiter) never break a page or stall the beacon:
+ * each has a deadline and a fallback, and an outage is logged once (and its end once), not on
+ * every request.
+ */
+export interface Health {
+  /** What is down, as logged: "store", "rate limiter". */
+  readonly name: string;
+  /** What readers get meanwhile, as logged. */
+  readonly meanwhile: string;
+  failing: boolean;
+}
+
+export function createHealth(name: string, meanwhile: string): Health {
+  return { name, meanwhile, failing: false };
+}
+
+/** One per process, so the proxy, page and route bundles log an outage once between them. */
+export function storeHealth(): Health {
+  return processSingleton('views:storeHealth', () =>
+    createHealth('store', 'views are not counted and Popular keeps its last list'),
+  );
+}
+
+export async function withDeadline<T>(
+  operation: () => Promise<T>,
+  fallback: T,
+  ms: number,
+  what: string,
+  health: Health = storeHealth(),
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), ms);
@@ -12,24 +38,24 @@ export async function withDeadline<T>(operation: () => Promise<T>, fallback: T, 
   try {
     const result = await Promise.race([operation(), deadline]);
     if (result === 'timeout') {
-      reportFailure(`${what} took over ${ms} ms`);
+      reportFailure(health, `${what} took over ${ms} ms`);
       return fallback;
     }
-    if (failing) {
-      failing = false;
-      console.warn('[views] store is answering again');
+    if (health.failing) {
+      health.failing = false;
+      console.warn(`[views] ${health.name} is answering again`);
     }
     return result;
   } catch (error) {
-    reportFailure(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+    reportFailure(health, `${what} failed: ${error instanceof Error ? error.message : String(error)}`);
     return fallback;
   } finally {
     clearTimeout(timer);
   }
 }
 
-function reportFailure(message: string) {
-  if (failing) return;
-  failing = true;
-  console.error(`[views] store unavailable (${message}); Popular falls back to the latest stories until it is back`);
+function reportFailure(health: Health, message: string) {
+  if (health.failing) return;
+  health.failing = true;
+  console.error(`[views] ${health.name} unavailable (${message}); ${health.meanwhile} until it is back`);
 }

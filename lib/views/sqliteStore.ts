@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createClient, type Client } from '@libsql/client';
-import type { ViewCount, ViewsStore, View } from './store';
+import { popularWindowDays } from './days';
+import { DAY_GRACE_MS, forgetReadersAt, forgetViewsAt, lastForgottenDay, lastForgottenViewsDay } from './retention';
+import type { StoreOptions, ViewCount, ViewsStore, View } from './store';
 
 const SCHEMA = [
   'CREATE TABLE IF NOT EXISTS views (day TEXT NOT NULL, slug TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (day, slug))',
@@ -10,33 +12,47 @@ const SCHEMA = [
   'CREATE TABLE IF NOT EXISTS salts (day TEXT PRIMARY KEY, salt TEXT NOT NULL)',
 ];
 
+// Old rows go within a minute of their time, whether or not beacons come.
+const PRUNE_EVERY_MS = 60_000;
+
 /** The embedded store: one SQLite file (VIEWS_DB), created on first use. */
-export async function openSqliteStore(file: string): Promise<ViewsStore> {
+export async function openSqliteStore(file: string, options: StoreOptions = {}): Promise<ViewsStore> {
+  const now = options.now ?? Date.now;
+  const windowDays = options.windowDays ?? popularWindowDays();
+  const graceMs = options.graceMs ?? DAY_GRACE_MS;
   await mkdir(path.dirname(file), { recursive: true });
   const db: Client = createClient({ url: `file:${file}` });
   // WAL lets page renders read while a beacon writes; busy_timeout waits out a concurrent writer.
   await db.execute('PRAGMA journal_mode = WAL');
   await db.execute('PRAGMA busy_timeout = 2000');
   await db.batch(SCHEMA, 'write');
-  let lastPrunedDay = '';
 
-  // Readers are only needed for today's dedupe; old rows go once a day.
-  async function prune(today: string) {
-    if (lastPrunedDay === today) return;
-    lastPrunedDay = today;
+  let lastPruned = -Infinity;
+  // A day's salt and reader hashes are deleted together, so no hash outlives the salt that could
+  // link it to an address; counts stay for the Popular window.
+  async function prune() {
+    const at = now();
+    lastPruned = at;
+    const forgotten = lastForgottenDay(at, graceMs);
     await db.batch(
       [
-        { sql: 'DELETE FROM readers WHERE day < ?', args: [today] },
-        { sql: 'DELETE FROM salts WHERE day < ?', args: [today] },
+        { sql: 'DELETE FROM salts WHERE day <= ?', args: [forgotten] },
+        { sql: 'DELETE FROM readers WHERE day <= ?', args: [forgotten] },
+        { sql: 'DELETE FROM views WHERE day <= ?', args: [lastForgottenViewsDay(at, windowDays)] },
       ],
       'write',
     );
   }
+  await prune();
+  const timer = setInterval(() => void prune().catch(() => {}), PRUNE_EVERY_MS);
+  timer.unref();
 
   return {
     kind: 'sqlite',
     async record(view: View) {
-      await prune(view.day);
+      const at = now();
+      if (at >= forgetReadersAt(view.day, graceMs) || at >= forgetViewsAt(view.day, windowDays)) return false;
+      if (at - lastPruned >= PRUNE_EVERY_MS) await prune();
       const [seen] = await db.batch(
         [
           { sql: 'INSERT OR IGNORE INTO readers (day, reader, slug) VALUES (?, ?, ?)', args: [view.day, view.reader, view.slug] },
@@ -58,11 +74,14 @@ export async function openSqliteStore(file: string): Promise<ViewsStore> {
       return result.rows.map((row) => ({ slug: String(row.slug), views: Number(row.views) }));
     },
     async salt(day: string) {
+      await prune();
+      if (now() >= forgetReadersAt(day, graceMs)) throw new RangeError(`no salt for ${day}: the day is over`);
       await db.execute({ sql: 'INSERT OR IGNORE INTO salts (day, salt) VALUES (?, ?)', args: [day, randomBytes(32).toString('hex')] });
       const result = await db.execute({ sql: 'SELECT salt FROM salts WHERE day = ?', args: [day] });
       return String(result.rows[0]!.salt);
     },
     async close() {
+      clearInterval(timer);
       db.close();
     },
   };

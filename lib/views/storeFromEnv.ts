@@ -1,22 +1,31 @@
 import path from 'node:path';
+import { processSingleton } from '../processSingleton';
+import { withDailyCap } from './dailyCap';
 import { openRedisStore } from './redisStore';
 import { openSqliteStore } from './sqliteStore';
 import type { ViewsStore } from './store';
 
-// One store per process, shared by the proxy and app bundles (module state is not).
-const slot = globalThis as typeof globalThis & { __viewsStore?: Promise<ViewsStore> };
+/** Which store the environment asks for, known before it is opened (deadlines depend on it). */
+export function viewsStoreKind(): ViewsStore['kind'] {
+  return process.env.REDIS_URL?.trim() ? 'redis' : 'sqlite';
+}
 
 /** Redis when REDIS_URL is set (instances share counts), else the SQLite file VIEWS_DB. */
 export function viewsStore(): Promise<ViewsStore> {
-  if (!slot.__viewsStore) {
+  // One store per process, shared by the proxy and app bundles (module state is not).
+  const slot = processSingleton<{ current?: Promise<ViewsStore> }>('views:store', () => ({}));
+  if (!slot.current) {
     const redisUrl = process.env.REDIS_URL?.trim();
-    slot.__viewsStore = redisUrl
-      ? openRedisStore(redisUrl)
-      : openSqliteStore(path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.VIEWS_DB ?? '.data/views.db'));
+    const opening = (
+      redisUrl
+        ? openRedisStore(redisUrl)
+        : openSqliteStore(path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.VIEWS_DB ?? '.data/views.db'))
+    ).then((store) => withDailyCap(store));
+    slot.current = opening;
     // A store that cannot even open is retried on a later call.
-    slot.__viewsStore.catch(() => {
-      slot.__viewsStore = undefined;
+    opening.catch(() => {
+      if (slot.current === opening) slot.current = undefined;
     });
   }
-  return slot.__viewsStore;
+  return slot.current;
 }
