@@ -1,6 +1,6 @@
-import Image from 'next/image';
 import type { StoryTeaser } from '@/lib/content/teasers';
 import { FormattedDate } from './FormattedDate';
+import { Photo } from './Photo';
 
 /** A titled list of story links in the sidebar column (Related, Editor's choice, Popular...). */
 export function SidebarList({ id, title, stories }: { id: string; title: string; stories: StoryTeaser[] }) {
@@ -15,13 +15,12 @@ export function SidebarList({ id, title, stories }: { id: string; title: string;
         {stories.map((story) => (
           <li key={story.slug} className="flex gap-3 py-3">
             {story.image && (
-              <Image
-                src={story.image.url}
+              <Photo
+                image={story.image}
                 alt=""
-                width={story.image.width}
-                height={story.image.height}
                 sizes="80px"
-                className="h-auto w-20 shrink-0 self-start bg-rule"
+                frameClassName="w-20 shrink-0 self-start"
+                className="h-auto w-full bg-rule"
               />
             )}
             <div className="min-w-0">

@@ -1,6 +1,6 @@
-import Image from 'next/image';
 import type { StoryTeaser } from '@/lib/content/teasers';
 import { FormattedDate } from './FormattedDate';
+import { Photo } from './Photo';
 
 /** One story in a listing: section, headline link, lead, date, and the photo when there is one. */
 export function StoryCard({ story, lead = false }: { story: StoryTeaser; lead?: boolean }) {
@@ -9,12 +9,11 @@ export function StoryCard({ story, lead = false }: { story: StoryTeaser; lead?: 
     <article className={lead ? 'story-card grid gap-4 md:grid-cols-2' : 'story-card flex gap-4'} data-component="story-card">
       {story.image && (
         <a href={story.href} tabIndex={-1} aria-hidden="true" className={lead ? 'block' : 'block w-28 shrink-0 sm:w-40'}>
-          <Image
-            src={story.image.url}
+          {/* The front page's lead photo is its LCP; the other cards' photos load as they scroll in. */}
+          <Photo
+            image={story.image}
             alt=""
-            width={story.image.width}
-            height={story.image.height}
-            sizes={lead ? '(min-width: 768px) 560px, 100vw' : '160px'}
+            sizes={lead ? '(min-width: 768px) 560px, 100vw' : '(min-width: 640px) 160px, 112px'}
             priority={lead}
             className="h-auto w-full bg-rule"
           />

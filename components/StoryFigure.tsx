@@ -1,5 +1,5 @@
-import Image from 'next/image';
 import type { StoryImage } from '@/lib/content/types';
+import { Photo } from './Photo';
 
 /** The photo at full column width, sized from the file so nothing shifts, caption and credit under it. */
 export function StoryFigure({
@@ -15,15 +15,8 @@ export function StoryFigure({
 }) {
   return (
     <figure className="story-figure my-6" data-component="story-figure">
-      <Image
-        src={image.url}
-        alt={alt}
-        width={image.width}
-        height={image.height}
-        sizes="(min-width: 1024px) 720px, 100vw"
-        priority
-        className="h-auto w-full bg-rule"
-      />
+      {/* The lead photo is the story page's largest element (its LCP): fetched first, never lazily. */}
+      <Photo image={image} alt={alt} sizes="(min-width: 1024px) 720px, 100vw" priority className="h-auto w-full bg-rule" />
       {(caption || credit) && (
         <figcaption className="mt-2 text-sm text-muted">
           {caption}

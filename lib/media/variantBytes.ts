@@ -1,0 +1,88 @@
+import { EncoderBusyError, type EncodeLimiter } from './encodeLimiter';
+import { isPixelLimitError, type VariantEncoder } from './encodeVariant';
+import { photoVersion } from './photoVersion';
+import { readRegularFileInside } from './readRegularFile';
+import type { SingleFlight } from './singleFlight';
+import { readCachedVariant, variantCachePath, writeCachedVariant, type VariantKey } from './variantCache';
+
+/** What producing a variant needs; one set per process (lib/media/mediaServices.ts), fakes in tests. */
+export interface VariantServices {
+  cacheDir: string;
+  encode: VariantEncoder;
+  limiter: EncodeLimiter;
+  flights: SingleFlight<VariantResult>;
+  /** Variants whose encode failed: the answer given, until when (ms); retried only after that. */
+  failures: Map<string, RememberedFailure>;
+  log: (message: string) => void;
+}
+
+export type VariantResult =
+  | { state: 'ok'; bytes: Buffer; from: 'cache' | 'encoder' }
+  /** The photo is not on disk at this version (gone, a symlink, or replaced since the last load). */
+  | { state: 'missing' }
+  /** Too many encodes waiting: try again later. */
+  | { state: 'busy' }
+  | { state: 'too-large' }
+  | { state: 'failed' };
+
+export interface RememberedFailure {
+  state: 'too-large' | 'failed';
+  until: number;
+}
+
+// A failed encode fails again on the same bytes; remembering it for a while keeps a broken photo's
+// URLs from costing a decode per request. Bounded, since keys are only current photos' variants.
+const FAILURE_MEMORY_MS = 10 * 60_000;
+const MAX_REMEMBERED_FAILURES = 1_000;
+
+/**
+ * A variant's bytes: from the disk cache when it is there (one file read), else encoded once for
+ * all concurrent requests (single flight), under the process-wide cap on encodes, then stored.
+ */
+export async function variantBytes(services: VariantServices, contentRoot: string, key: VariantKey, file: string): Promise<VariantResult> {
+  const cached = await readCachedVariant(services.cacheDir, key);
+  if (cached) return { state: 'ok', bytes: cached, from: 'cache' };
+  const segments = variantCachePath(key);
+  if (!segments) return { state: 'missing' };
+  const flightKey = segments.join('/');
+  const failure = services.failures.get(flightKey);
+  if (failure && failure.until > Date.now()) return { state: failure.state };
+  return services.flights.run(flightKey, () =>
+    services.limiter
+      .run(() => encodeAndStore(services, contentRoot, key, file, flightKey))
+      .catch((error: unknown) => {
+        if (error instanceof EncoderBusyError) return { state: 'busy' } as const;
+        throw error;
+      }),
+  );
+}
+
+async function encodeAndStore(services: VariantServices, contentRoot: string, key: VariantKey, file: string, flightKey: string): Promise<VariantResult> {
+  // Another flight (or another instance sharing DATA_DIR) may have stored it while this one waited.
+  const cached = await readCachedVariant(services.cacheDir, key);
+  if (cached) return { state: 'ok', bytes: cached, from: 'cache' };
+  const original = await readRegularFileInside(contentRoot, ['news', key.slug, file]);
+  if (!original || photoVersion(original) !== key.version) return { state: 'missing' };
+  let bytes: Buffer;
+  try {
+    bytes = await services.encode(original, key.variant);
+  } catch (error) {
+    const tooLarge = isPixelLimitError(error);
+    rememberFailure(services.failures, flightKey, tooLarge ? 'too-large' : 'failed');
+    services.log(
+      `media: cannot resize ${key.slug}/${file} (version ${key.version}) to ${key.variant.width} px ${key.variant.format}: ` +
+        (tooLarge ? 'the photo exceeds the pixel limit (a decompression bomb?); replace it with a smaller file' : String(error)),
+    );
+    return { state: tooLarge ? 'too-large' : 'failed' };
+  }
+  // A cache that cannot be written (disk full, read-only DATA_DIR) costs speed, not the answer.
+  await writeCachedVariant(services.cacheDir, key, bytes).catch((error: unknown) => {
+    services.log(`media: cannot store ${flightKey} under ${services.cacheDir}: ${String(error)}; served uncached`);
+  });
+  return { state: 'ok', bytes, from: 'encoder' };
+}
+
+function rememberFailure(failures: Map<string, RememberedFailure>, key: string, state: RememberedFailure['state']): void {
+  if (failures.size >= MAX_REMEMBERED_FAILURES) failures.clear();
+  failures.set(key, { state, until: Date.now() + FAILURE_MEMORY_MS });
+}

@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Variant } from './photoRequest';
+import { readRegularFileInside } from './readRegularFile';
+
+/**
+ * Encoded variants on disk, `{DATA_DIR}/media-cache/{slug}/{version}-{width}.{format}`: each is
+ * encoded once per machine and read back from then on. The name holds the photo's content hash,
+ * so an entry never goes stale (a new photo is a new name) and instances sharing DATA_DIR share
+ * the entries. Nothing is evicted: the allowed variants per photo version are fixed (at most 24),
+ * and only an editor's new photo makes a new version.
+ */
+export function mediaCacheDir(): string {
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.DATA_DIR ?? '.data', 'media-cache');
+}
+
+// The slug is already a content folder name and the version a hex hash; checked again because
+// they become path segments here, and a '..' must never reach one.
+const SAFE_SLUG = /^[a-z0-9][a-z0-9-]{0,119}$/;
+const SAFE_VERSION = /^[0-9a-f]{6,64}$/;
+
+export interface VariantKey {
+  slug: string;
+  version: string;
+  variant: Variant;
+}
+
+/** [folder, file name] of a variant under the cache root, or undefined for an unsafe key. */
+export function variantCachePath({ slug, version, variant }: VariantKey): [string, string] | undefined {
+  if (!SAFE_SLUG.test(slug) || !SAFE_VERSION.test(version)) return undefined;
+  return [slug, `${version}-${variant.width}.${variant.format}`];
+}
+
+/** A cached variant's bytes, read with the same symlink and file-type checks as photos. */
+export async function readCachedVariant(cacheDir: string, key: VariantKey): Promise<Buffer | undefined> {
+  const segments = variantCachePath(key);
+  return segments ? readRegularFileInside(cacheDir, segments) : undefined;
+}
+
+/**
+ * Stores a variant atomically: written to a temporary name beside it, then renamed over the final
+ * name, so a reader (another request, another instance) sees the whole file or none, never a
+ * half-written one. `wx` refuses to write through anything already at the temporary name.
+ */
+export async function writeCachedVariant(cacheDir: string, key: VariantKey, bytes: Uint8Array): Promise<void> {
+  const segments = variantCachePath(key);
+  if (!segments) return;
+  const folder = path.join(cacheDir, segments[0]);
+  const target = path.join(folder, segments[1]);
+  const temporary = `${target}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
+  await mkdir(folder, { recursive: true });
+  try {
+    await writeFile(temporary, bytes, { flag: 'wx' });
+    await rename(temporary, target);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,42 @@
+import { FALLBACK_WIDTH, isResizable, variantWidthsFor, type VariantFormat } from './variantConfig';
+
+/** The photo as pages know it (a StoryImage): its versioned URL and its size. */
+export interface PhotoForPage {
+  /** `/media/{slug}/{file}?v={version}`, as lib/content/photoProbe.ts builds it. */
+  url: string;
+  version: string;
+  width: number;
+  height: number;
+}
+
+/** What a <picture> needs: one <source> per modern format, then the <img> (JPEG, or the original). */
+export interface PhotoSources {
+  sources: Array<{ type: string; srcSet: string }>;
+  img: { src: string; srcSet?: string };
+}
+
+/** The URL of one variant, in the one parameter order pages use. */
+export function variantUrl(photo: PhotoForPage, width: number, format: VariantFormat): string {
+  const path = photo.url.split('?')[0];
+  return `${path}?v=${encodeURIComponent(photo.version)}&w=${width}&f=${format}`;
+}
+
+function srcSet(photo: PhotoForPage, widths: number[], format: VariantFormat): string {
+  return widths.map((width) => `${variantUrl(photo, width, format)} ${width}w`).join(', ');
+}
+
+/**
+ * The variant URLs of a photo for a <picture>: AVIF, then WebP (the browser takes the first type it
+ * supports), then JPEG on the <img> for the rest, every one listing each width the media route
+ * serves for this photo, so the browser picks by `sizes` and screen density. A photo too large to
+ * resize gets its original only, which the route always serves.
+ */
+export function photoSources(photo: PhotoForPage): PhotoSources {
+  const widths = isResizable(photo) ? variantWidthsFor(photo.width) : [];
+  if (widths.length === 0) return { sources: [], img: { src: photo.url } };
+  const fallback = widths.filter((width) => width <= FALLBACK_WIDTH).pop() ?? widths[0]!;
+  return {
+    sources: (['avif', 'webp'] as const).map((format) => ({ type: `image/${format}`, srcSet: srcSet(photo, widths, format) })),
+    img: { src: variantUrl(photo, fallback, 'jpeg'), srcSet: srcSet(photo, widths, 'jpeg') },
+  };
+}
