@@ -5,7 +5,10 @@ import { getContent } from './lib/content/repository';
 import { currentVisibility } from './lib/content/visibility';
 import { negotiateLocale, NOT_FOUND_LOCALE_HEADER } from './lib/negotiateLocale';
 import { isHostilePath } from './lib/requestPath';
+import { listingRewrite } from './lib/listingRewrite';
 import { routeExists } from './lib/routeExists';
+import { SEARCH_CACHE_CONTROL, isSearchPath } from './lib/search/http';
+import { NOT_FOUND_PATH_HEADER, notFoundPathHeader } from './lib/search/notFoundQuery';
 
 const intl = createMiddleware(routing);
 
@@ -18,6 +21,9 @@ const UNLOCALIZED = /^\/(?:api|media|_next)(?:\/|$)|^\/[^/]+\.[a-z0-9]+$/i;
 function renderNotFound(request: NextRequest, locale: string) {
   const headers = new Headers(request.headers);
   headers.set(NOT_FOUND_LOCALE_HEADER, locale);
+  // The 404 page offers a search pre-filled with the words of the address that was not found.
+  const path = notFoundPathHeader(request.nextUrl.pathname);
+  if (path) headers.set(NOT_FOUND_PATH_HEADER, path);
   return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { request: { headers } });
 }
 
@@ -39,10 +45,17 @@ export default async function proxy(request: NextRequest) {
   if (!routeExists(pathname, searchParams, await getContent(), currentVisibility())) {
     return renderNotFound(request, first);
   }
-  return intl(request);
+  // A later page of a listing is rendered at a path of its own, so it is cached like page 1.
+  const listingPagePath = listingRewrite(pathname, searchParams);
+  if (listingPagePath) return NextResponse.rewrite(new URL(listingPagePath, request.url));
+  const response = intl(request);
+  if (isSearchPath(pathname)) response.headers.set('cache-control', SEARCH_CACHE_CONTROL);
+  return response;
 }
 
 export const config = {
-  // Everything but built static files, so malformed escapes in /api and dotted paths are caught too.
-  matcher: ['/((?!_next/static).*)'],
+  // Everything but built static files, so malformed escapes in /api and dotted paths are caught too,
+  // except exactly /api/views: for a path the proxy runs on, Next buffers the request body (up to
+  // 10 MB) before the route reads it, and the beacon must cost at most its own 1 KB read.
+  matcher: ['/((?!_next/static|api/views$).*)'],
 };

@@ -1,10 +1,10 @@
 import type { Locale } from '../../i18n/routing';
-import type { LoadedContent } from '../content/load';
+import type { LoadedContent } from '../content/types';
 import { storiesInLocale } from '../content/queries';
 import { toTeaser, type StoryTeaser } from '../content/teasers';
 import type { Story } from '../content/types';
 import type { Visibility } from '../content/visibility';
-import { relatedRanking } from '../related/related';
+import { relatedTo } from '../related/related';
 import { distinctLists } from './distinct';
 import { editorsChoice } from './editorsChoice';
 
@@ -40,7 +40,7 @@ export function buildSidebars({
   const candidates = storiesInLocale(content, locale, visibility);
   const bySlug = new Map(candidates.map((story) => [story.slug, story]));
   const latest = candidates.map((story) => story.slug);
-  const related = about ? (relatedRanking(content, locale).get(about.slug) ?? []).filter((slug) => bySlug.has(slug)) : [];
+  const related = about ? relatedTo(content, locale, about, visibility).filter((slug) => bySlug.has(slug)) : [];
   // Viewed stories first; the latest fill the list while there are few views (or none).
   const popularRanked = [...new Set([...popular.filter((slug) => bySlug.has(slug)), ...latest])];
   const lists = distinctLists(
