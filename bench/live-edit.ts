@@ -6,6 +6,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startLiveServer } from '../e2e/live-server';
+import { printFigure } from './report';
 import { percentile } from './stats';
 
 if (!existsSync('.next/BUILD_ID')) {
@@ -46,6 +47,9 @@ const results = {
 console.log(`live edit benchmark (${results.machine})`);
 console.log(`  page request (baseline): p50 ${results.baselinePageMs.p50} ms`);
 console.log(`  file saved -> new headline served: p50 ${results.editToFreshMs.p50} ms, max ${results.editToFreshMs.max} ms (${(results.editToFreshMs.p50 / results.baselinePageMs.p50).toFixed(0)}x baseline)`);
+printFigure({ name: 'live.page.p50', value: results.baselinePageMs.p50, unit: 'ms' });
+printFigure({ name: 'live.edit-to-fresh.p50', value: results.editToFreshMs.p50, unit: 'ms', baseline: results.baselinePageMs.p50 });
+printFigure({ name: 'live.edit-to-fresh.max', value: results.editToFreshMs.max, unit: 'ms', baseline: results.baselinePageMs.p50 });
 await mkdir('bench/results', { recursive: true });
 await writeFile('bench/results/live-edit.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log('written to bench/results/live-edit.json');

@@ -7,7 +7,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { startProductionServer } from '../e2e/productionServer';
 import { routing } from '../i18n/routing';
-import { loadContent, contentRoot } from '../lib/content/load';
+import { loadContent } from '../lib/content/load';
+import { contentRoot } from '../lib/content/root';
+import { printFigure } from './report';
 import { percentile } from './stats';
 
 if (!existsSync('.next/BUILD_ID')) {
@@ -48,6 +50,12 @@ console.log(`OG card benchmark (${results.machine}), ${cards.length} cards`);
 console.log(`  static file (baseline): p50 ${results.baselineStaticFileMs.p50} ms, p99 ${results.baselineStaticFileMs.p99} ms`);
 console.log(`  cold (first render):    p50 ${results.coldRenderMs.p50} ms, p99 ${results.coldRenderMs.p99} ms  (${ratio(results.coldRenderMs.p50)}x baseline p50)`);
 console.log(`  warm (from cache):      p50 ${results.warmCachedMs.p50} ms, p99 ${results.warmCachedMs.p99} ms  (${ratio(results.warmCachedMs.p50)}x baseline p50)`);
+const baselineMs = results.baselineStaticFileMs;
+printFigure({ name: 'og.static.p50', value: baselineMs.p50, unit: 'ms' });
+for (const [name, measured] of [['cold', results.coldRenderMs], ['warm', results.warmCachedMs]] as const) {
+  printFigure({ name: `og.${name}.p50`, value: measured.p50, unit: 'ms', baseline: baselineMs.p50 });
+  printFigure({ name: `og.${name}.p99`, value: measured.p99, unit: 'ms', baseline: baselineMs.p99 });
+}
 await mkdir('bench/results', { recursive: true });
 await writeFile('bench/results/og.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log('written to bench/results/og.json');

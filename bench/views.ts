@@ -9,6 +9,7 @@ import { openRedisStore } from '../lib/views/redisStore';
 import { openSqliteStore } from '../lib/views/sqliteStore';
 import type { ViewsStore } from '../lib/views/store';
 import { redisServerBinary, startRedis } from '../lib/views/testing/redisServer';
+import { printFigure } from './report';
 
 const WRITES = Number(process.env.BENCH_WRITES ?? 4000);
 const CONCURRENCY = 16;
@@ -74,6 +75,10 @@ console.log(`views benchmark (${results.machine}), ${WRITES} beacons, ${CONCURRE
 console.log(`  handler alone (no-op store): ${results.baselineNoopPerSecond} writes/s  (baseline 1.00)`);
 console.log(`  SQLite (embedded):           ${results.sqlitePerSecond} writes/s  (${ratio(results.sqlitePerSecond)} of baseline)`);
 console.log(`  Redis (loopback):            ${results.redisPerSecond} writes/s  (${ratio(results.redisPerSecond)} of baseline)`);
+const baseline = results.baselineNoopPerSecond as number;
+printFigure({ name: 'views.noop', value: baseline, unit: 'writes/s' });
+printFigure({ name: 'views.sqlite', value: results.sqlitePerSecond as number, unit: 'writes/s', baseline });
+if (typeof results.redisPerSecond === 'number') printFigure({ name: 'views.redis', value: results.redisPerSecond, unit: 'writes/s', baseline });
 await mkdir('bench/results', { recursive: true });
 await writeFile('bench/results/views.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log('written to bench/results/views.json');
