@@ -228,3 +228,31 @@ describe('a launcher that does not set the peer header', () => {
     }
   });
 });
+
+describe('a store that is down while the salt is known', () => {
+  it('logs the outage once, not once per beacon (the cached salt proves nothing about the store)', async () => {
+    const { storeHealth } = await import('./resilience');
+    storeHealth().failing = false;
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const store: ViewsStore = {
+      kind: 'redis',
+      record: async () => Promise.reject(new Error('connection refused')),
+      top: async () => [],
+      salt: async () => 'known salt',
+      close: async () => {},
+    };
+    const context: BeaconContext = { store: async () => store, storyExists: async () => true, now: () => NOW, siteOrigin: SITE };
+    try {
+      for (const address of ['203.0.113.71', '203.0.113.72', '203.0.113.73']) {
+        expect((await handleBeacon(beacon({ slug: 'known', locale: 'ru' }, { 'x-peer-address': address }), context)).status).toBe(204);
+      }
+      expect(errors.mock.calls.filter(([line]) => String(line).includes('store unavailable'))).toHaveLength(1);
+      expect(warnings.mock.calls.filter(([line]) => String(line).includes('answering again'))).toHaveLength(0);
+    } finally {
+      storeHealth().failing = false;
+      errors.mockRestore();
+      warnings.mockRestore();
+    }
+  });
+});

@@ -11,7 +11,7 @@ import { LIMITER_DEADLINE_MS } from './deadlines';
 import { dayKey } from './days';
 import { isForeignBeacon } from './foreignBeacon';
 import { ALLOWED, type RateLimiter } from './rateLimiter';
-import { createHealth, withDeadline } from './resilience';
+import { createHealth, storeHealth, withDeadline } from './resilience';
 import type { ViewsStore } from './store';
 
 export const MAX_BEACON_BYTES = 1024;
@@ -124,6 +124,8 @@ export async function handleBeacon(request: Request, context: BeaconContext): Pr
     undefined,
     left(),
     "reading the day's salt",
+    storeHealth(),
+    { provesRecovery: false },
   );
   if (reader === undefined) return answer(204);
 

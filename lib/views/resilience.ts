@@ -30,6 +30,8 @@ export async function withDeadline<T>(
   ms: number,
   what: string,
   health: Health = storeHealth(),
+  // An operation that may be answered from memory (the day's salt) says nothing about the store.
+  { provesRecovery = true }: { provesRecovery?: boolean } = {},
 ): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'timeout'>((resolve) => {
@@ -41,7 +43,7 @@ export async function withDeadline<T>(
       reportFailure(health, `${what} took over ${ms} ms`);
       return fallback;
     }
-    if (health.failing) {
+    if (health.failing && provesRecovery) {
       health.failing = false;
       console.warn(`[views] ${health.name} is answering again`);
     }
