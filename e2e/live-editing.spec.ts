@@ -151,4 +151,11 @@ test('the revalidate endpoint refuses callers without the secret', async () => {
     expect(response.status).toBe(401);
   }
   expect((await fetch(`${server.origin}/api/revalidate`)).status).toBe(405);
+  // Guessing is limited: past 10 failures a minute, 429 with Retry-After.
+  const statuses: number[] = [];
+  for (let i = 0; i < 10; i += 1) {
+    statuses.push((await fetch(`${server.origin}/api/revalidate`, { method: 'POST', headers: { authorization: `Bearer guess-${i}` } })).status);
+  }
+  expect(statuses.slice(0, 7)).toEqual(Array(7).fill(401));
+  expect(statuses.slice(7)).toEqual([429, 429, 429]);
 });

@@ -24,3 +24,30 @@ describe('cardResponse', () => {
     expect(Buffer.from(await stale.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
   });
 });
+
+describe('card renders under a burst', () => {
+  it('renders a card once for concurrent first requests', async () => {
+    const render = vi.fn(() => <div style={{ display: 'flex' }}>burst</div>);
+    const responses = await Promise.all(Array.from({ length: 5 }, () => cardResponse(new Request('http://x/card?v=b1'), 'burst', 'b1', render)));
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(render).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers 503 with Retry-After past the render queue instead of piling up renders', async () => {
+    const { createEncodeLimiter } = await import('@/lib/media/encodeLimiter');
+    const { createSingleFlight } = await import('@/lib/media/singleFlight');
+    const { cardPng } = await import('./cardResponse');
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const cards = { cache: new Map<string, Buffer>(), flights: createSingleFlight<Buffer>(), limiter: createEncodeLimiter({ concurrency: 1, queueLimit: 1 }) };
+    const slow = async () => {
+      await gate;
+      return <div style={{ display: 'flex' }}>slow</div>;
+    };
+    const first = cardPng('a', slow, cards);
+    const second = cardPng('b', slow, cards);
+    await expect(cardPng('c', slow, cards)).rejects.toThrow('queue full');
+    release();
+    await Promise.all([first, second]);
+  });
+});

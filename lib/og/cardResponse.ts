@@ -1,23 +1,56 @@
 import { ImageResponse } from '@vercel/og';
 import type { ReactElement } from 'react';
+import { createEncodeLimiter, EncoderBusyError, type EncodeLimiter } from '../media/encodeLimiter';
+import { createSingleFlight, type SingleFlight } from '../media/singleFlight';
+import { processSingleton } from '../processSingleton';
 import { cardFonts } from './fonts';
 
 export const CARD_SIZE = { width: 1200, height: 630 } as const;
 const MAX_CACHED = 300;
+// A render takes a core for 100-400 ms: two at once at most, a short queue, then 503.
+const RENDERS_AT_ONCE = 2;
+const RENDERS_WAITING = 16;
 
-// Rendered cards by key and version: a repeat request costs a map lookup, not a render.
-const cache = new Map<string, Buffer>();
+interface CardRenderer {
+  /** Rendered cards by key and version: a repeat request costs a map lookup, not a render. */
+  cache: Map<string, Buffer>;
+  /** Concurrent first requests for one card share one render. */
+  flights: SingleFlight<Buffer>;
+  limiter: EncodeLimiter;
+}
 
-function remember(key: string, png: Buffer) {
+const renderer = () =>
+  processSingleton<CardRenderer>('og:renderer', () => ({
+    cache: new Map(),
+    flights: createSingleFlight(),
+    limiter: createEncodeLimiter({ concurrency: RENDERS_AT_ONCE, queueLimit: RENDERS_WAITING }),
+  }));
+
+function remember(cache: Map<string, Buffer>, key: string, png: Buffer) {
   cache.delete(key);
   cache.set(key, png);
   if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
 }
 
+/** One card's PNG: from memory, from a render under way, or from a new (capped) render. */
+export async function cardPng(cacheKey: string, render: () => ReactElement | Promise<ReactElement>, cards = renderer()): Promise<Buffer> {
+  const cached = cards.cache.get(cacheKey);
+  if (cached) return cached;
+  return cards.flights.run(cacheKey, () =>
+    cards.limiter.run(async () => {
+      const image = new ImageResponse(await render(), { ...CARD_SIZE, fonts: await cardFonts() });
+      const png = Buffer.from(await image.arrayBuffer());
+      remember(cards.cache, cacheKey, png);
+      return png;
+    }),
+  );
+}
+
 /**
  * A PNG card response. `version` is the hash of what the card shows: when the request asks for
- * that version (`?v=`), the response may be cached for a year; otherwise for a minute. A render
- * that fails answers 500 for this image only, and says why in the log.
+ * that version (`?v=`), the response may be cached for a year; otherwise for a minute. A burst
+ * past the render queue answers 503 with Retry-After; a render that fails answers 500 for this
+ * image only, and says why in the log.
  */
 export async function cardResponse(
   request: Request,
@@ -25,20 +58,21 @@ export async function cardResponse(
   version: string,
   render: () => ReactElement | Promise<ReactElement>,
 ): Promise<Response> {
-  const cacheKey = `${key}@${version}`;
-  let png = cache.get(cacheKey);
-  if (!png) {
-    try {
-      const image = new ImageResponse(await render(), { ...CARD_SIZE, fonts: await cardFonts() });
-      png = Buffer.from(await image.arrayBuffer());
-      remember(cacheKey, png);
-    } catch (error) {
-      console.error(`[og] card ${key} failed to render: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      return new Response('Card image failed to render\n', {
-        status: 500,
-        headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+  let png: Buffer;
+  try {
+    png = await cardPng(`${key}@${version}`, render);
+  } catch (error) {
+    if (error instanceof EncoderBusyError) {
+      return new Response('Busy rendering cards: try again shortly\n', {
+        status: 503,
+        headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '2' },
       });
     }
+    console.error(`[og] card ${key} failed to render: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    return new Response('Card image failed to render\n', {
+      status: 500,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+    });
   }
   const pinned = new URL(request.url).searchParams.get('v') === version;
   return new Response(new Uint8Array(png), {

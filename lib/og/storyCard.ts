@@ -3,15 +3,16 @@ import { calendarDay, DATELINE_FORMAT } from '../dates';
 import type { Story, Taxonomy } from '../content/types';
 import { sectionName } from '../content/taxonomy';
 import { versionFor } from '../content/visibility';
+import { drawableText } from './cardText';
 import { cardVersion } from './cardVersion';
 
 /** What a story's card shows in a locale, and the version hash of exactly that. */
 export function storyCardFacts(story: Story, locale: Locale, taxonomy: Taxonomy) {
   const { version } = versionFor(story, locale);
   const facts = {
-    headline: version.title,
+    headline: drawableText(version.title),
     lang: version.locale,
-    kicker: sectionName(taxonomy, story.section, locale) ?? story.section,
+    kicker: drawableText(sectionName(taxonomy, story.section, locale) ?? story.section),
     dateText: new Intl.DateTimeFormat(locale, DATELINE_FORMAT).format(calendarDay(story.localDate)),
   };
   return { ...facts, version: cardVersion([locale, facts.headline, facts.kicker, facts.dateText, story.image?.version]) };

@@ -6,6 +6,10 @@ import { readBounded } from '@/lib/http/readBounded';
 import { parseRevalidateBody } from '@/lib/live/revalidateBody';
 import { isAuthorized } from '@/lib/live/secret';
 import { paths } from '@/lib/paths';
+import { processSingleton } from '@/lib/processSingleton';
+import { createMemoryRateLimiter } from '@/lib/views/memoryRateLimiter';
+
+const failedAttempts = () => processSingleton('revalidate:failedAttempts', () => createMemoryRateLimiter({ limit: 10, windowMs: 60_000 }));
 
 /**
  * POST /api/revalidate (Authorization: Bearer <REVALIDATE_SECRET>): reads the content again (only
@@ -17,6 +21,11 @@ import { paths } from '@/lib/paths';
  */
 export async function POST(request: Request) {
   if (!isAuthorized(request.headers.get('authorization'))) {
+    // Guessing the secret costs a client at most 10 tries a minute.
+    const verdict = await failedAttempts().hit(request.headers.get('x-peer-address') || 'unknown');
+    if (!verdict.allowed) {
+      return new Response('Too many failed attempts\n', { status: 429, headers: { 'retry-after': String(verdict.retryAfterSeconds) } });
+    }
     return new Response('Unauthorized\n', { status: 401, headers: { 'www-authenticate': 'Bearer' } });
   }
   const text = await readBounded(request, 64 * 1024);
