@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { parse } from 'yaml';
+import { mulberry32 } from '../lib/testing/mulberry32';
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness: every story draws from its own stream, so generation order (and the
@@ -22,16 +23,9 @@ function hash(text: string): number {
   return h;
 }
 
-/** mulberry32: tiny, fast and good enough for text. */
+/** A stream per story, seeded from its parts (lib/testing/mulberry32.ts). */
 function rngFor(...parts: Array<string | number>): Rng {
-  let state = hash(parts.join('\u0000'));
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
+  return mulberry32(hash(parts.join('\u0000')));
 }
 
 const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));

@@ -18,6 +18,7 @@ import { runSearch } from '../lib/search/runSearch';
 import { searchIndex } from '../lib/search/searchIndex';
 import { printFigure } from './report';
 import { percentile } from './stats';
+import { mulberry32 } from '../lib/testing/mulberry32';
 
 const TARGETS = { buildMs: 5000, heapMb: 150, p50Ms: 20, p99Ms: 60 } as const;
 
@@ -39,17 +40,7 @@ function heapAfterGc(): number {
 // ---------------------------------------------------------------------------------------------
 // Deterministic text: the same seed gives the same stories, so runs compare like for like.
 
-function rng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(1);
+const random = mulberry32(1);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 function bundledWords(locale: Locale): string[] {

@@ -1,14 +1,4 @@
-/** mulberry32: a small seeded PRNG, so every run sends the same URLs and a failure can be replayed. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../lib/testing/mulberry32';
 
 export interface Random {
   pick<T>(items: readonly T[]): T;
