@@ -34,6 +34,9 @@ test.describe('with Redis as the views store', () => {
       .poll(async () => (await (await request.get(`${ORIGIN}/en`)).text()).match(/data-component="popular".*?href="\/en\/news\/([a-z0-9-]+)"/s)?.[1], { timeout: 65_000, intervals: [1_000] })
       .toBe('tap-pipeline-completed');
 
+    // Only what the outage logs: a first connection slower than the beacon's deadline on a busy
+    // machine may log (and clear) a hiccup before it.
+    const before = server.log().length;
     await redis.stop();
 
     for (const path of ['/ru', '/en', `/ru/news/${SEED}`, `/en/news/${SEED}`, '/ru/archive', '/en/section/energy']) {
@@ -54,6 +57,7 @@ test.describe('with Redis as the views store', () => {
       expect(response.status()).toBe(204);
       expect(Date.now() - started).toBeLessThan(150);
     }
-    expect(server.log().match(/\[views\] store unavailable/g) ?? []).toHaveLength(1);
+    const outageLog = server.log().slice(before);
+    expect(outageLog.match(/\[views\] store unavailable/g) ?? [], outageLog).toHaveLength(1);
   });
 });
