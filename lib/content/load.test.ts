@@ -105,13 +105,14 @@ describe('loadContent', () => {
     expect(fixed.problems.map((p) => formatProblem(p))).toEqual([
       'news/bad/ru.md:4: section: "sport" is not in sections.yaml: use one of politics, security or add it there',
       'news/bad/ru.md:5: tags: "nope" is not in tags.yaml: use a listed tag or add it there with its ru and en names',
+      'news/bad/ru.md:6: related: "ghost" is not a story: use the folder name of an existing story under news/',
     ]);
   });
 
   it('reports related slugs that are not stories', async () => {
     const content = await load({ 'news/a/ru.md': md('title: X\ndate: 2020-01-01T00:00:00Z\nsection: politics\nrelated: [ghost]') });
     expect(content.problems.map((p) => formatProblem(p))).toEqual([
-      'news/a/ru.md: related: "ghost" is not a story: use the folder name of an existing story under news/',
+      'news/a/ru.md:5: related: "ghost" is not a story: use the folder name of an existing story under news/',
     ]);
   });
 

@@ -21,7 +21,7 @@ const VERSION_FILES = routing.locales.map((locale) => `${locale}.md`);
 type StoryLoad = { story?: Story; problems: ContentProblem[] };
 
 /** One story folder: absent (deleted meanwhile), a story, or its problems. */
-async function loadStory(root: string, slug: string, taxonomy: KnownTaxonomy): Promise<StoryLoad> {
+async function loadStory(root: string, slug: string, taxonomy: KnownTaxonomy, folders: ReadonlySet<string>): Promise<StoryLoad> {
   const folder = `news/${slug}`;
   if (!SLUG_PATTERN.test(slug) || slug.length > 120) return { problems: [{ file: folder, code: 'folder.badSlug' }] };
   const listing = await listFolder(path.join(root, folder));
@@ -46,7 +46,7 @@ async function loadStory(root: string, slug: string, taxonomy: KnownTaxonomy): P
   const { neutral, problems: contradictions } = mergeNeutral(versions);
   if (contradictions.length > 0) return { problems: contradictions };
   const original = pickOriginal(versions);
-  problems.push(...validateStory({ slug, versions, original, neutral }, taxonomy));
+  problems.push(...validateStory({ slug, versions, original, neutral }, taxonomy, folders));
 
   let image: StoryImage | undefined;
   if (neutral.imageSrc) {
@@ -61,19 +61,6 @@ async function loadStory(root: string, slug: string, taxonomy: KnownTaxonomy): P
   return { story: buildStory(slug, versions, original, { ...neutral, date: neutral.date, section: neutral.section }, image), problems };
 }
 
-/** `related` slugs must name story folders (a broken one still counts: its problem is its own). */
-function relatedProblems(stories: Map<string, Story>, folders: Set<string>): ContentProblem[] {
-  const problems: ContentProblem[] = [];
-  for (const story of stories.values()) {
-    for (const related of story.related) {
-      if (!folders.has(related)) {
-        problems.push({ file: `news/${story.slug}/${story.original}.md`, field: 'related', code: 'related.unknown', params: { value: related } });
-      }
-    }
-  }
-  return problems;
-}
-
 export interface ReuseOptions {
   /** An earlier load of the same root. */
   previous: LoadedContent;
@@ -81,14 +68,15 @@ export interface ReuseOptions {
   unchanged: (slug: string) => boolean;
 }
 
-/** An earlier load's result for one folder (its cross-story `related` problems are recomputed). */
-function reused(previous: LoadedContent, problemsBySlug: Map<string, ContentProblem[]>, slug: string): StoryLoad {
-  const problems = (problemsBySlug.get(slug) ?? []).filter((p) => p.code !== 'related.unknown');
-  return { story: previous.stories.get(slug), problems };
-}
+// A read that failed may succeed now (EMFILE, EIO), and a missing related story may have been
+// added: such a folder is read again even when its own files did not change.
+const RECHECKED = new Set(['file.unreadable', 'folder.unreadable', 'related.unknown']);
 
-// A read that failed may succeed now (EMFILE, EIO): such a folder is always read again.
-const READ_FAILURES = new Set(['file.unreadable', 'folder.unreadable']);
+/** Whether an earlier load's result for a folder still holds: same files, same outside facts. */
+function stillHolds(previous: LoadedContent, problems: ContentProblem[] | undefined, slug: string, folders: ReadonlySet<string>): boolean {
+  if (problems?.some((p) => RECHECKED.has(p.code))) return false;
+  return (previous.stories.get(slug)?.related ?? []).every((related) => folders.has(related));
+}
 
 /**
  * Reads and validates the content root with bounded parallelism, re-reading only the folders
@@ -111,6 +99,7 @@ export async function loadContent(root: string, reuse?: ReuseOptions): Promise<L
   if (news.state === 'absent') problems.push({ file: 'news', code: 'news.missing', params: { root } });
   if (news.state === 'failed') problems.push({ file: 'news', code: 'folder.unreadable', params: { error: news.error } });
   const slugs = news.state === 'read' ? news.value.filter((e) => e.isDirectory()).map((e) => e.name).sort() : [];
+  const folders = new Set(slugs);
 
   // Sections and tags decide whether a story is valid: when they change, every folder is checked.
   const canReuse = reuse && isDeepStrictEqual(reuse.previous.taxonomy, taxonomy) && problems.length === 0;
@@ -122,16 +111,15 @@ export async function loadContent(root: string, reuse?: ReuseOptions): Promise<L
     }
   }
   const loaded = await mapWithLimit(slugs, FOLDERS_AT_ONCE, async (slug) =>
-    canReuse && reuse.unchanged(slug) && !problemsBySlug.get(slug)?.some((p) => READ_FAILURES.has(p.code))
-      ? reused(reuse.previous, problemsBySlug, slug)
-      : loadStory(root, slug, known),
+    canReuse && reuse.unchanged(slug) && stillHolds(reuse.previous, problemsBySlug.get(slug), slug, folders)
+      ? { story: reuse.previous.stories.get(slug), problems: problemsBySlug.get(slug) ?? [] }
+      : loadStory(root, slug, known, folders),
   );
   const stories = new Map<string, Story>();
   for (const { story, problems: own } of loaded) {
     problems.push(...own);
     if (story) stories.set(story.slug, story);
   }
-  problems.push(...relatedProblems(stories, new Set(slugs)));
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   return { stories, taxonomy, problems };
 }

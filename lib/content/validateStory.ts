@@ -16,7 +16,12 @@ export interface StoryDraft {
  * The rules a story must meet once its versions are merged: required facts, known section and
  * tags, a described photo, sensible links and dates. Pure: reading files is the loader's job.
  */
-export function validateStory({ slug, versions, original, neutral }: StoryDraft, taxonomy: KnownTaxonomy): ContentProblem[] {
+export function validateStory(
+  { slug, versions, original, neutral }: StoryDraft,
+  taxonomy: KnownTaxonomy,
+  /** The story folders under news/: a `related` slug must name one. */
+  folders: ReadonlySet<string>,
+): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const at = (version: ParsedVersion, field: string, yamlPath: PropertyKey[] = [field]) => ({
     file: version.file,
@@ -45,7 +50,11 @@ export function validateStory({ slug, versions, original, neutral }: StoryDraft,
   if (neutral.imageSrc) {
     for (const v of versions) if (!v.front.image) problems.push({ file: v.file, field: 'image.alt', code: 'image.altMissing' });
   }
-  if (neutral.related?.includes(slug)) problems.push({ file: original.file, field: 'related', code: 'related.self' });
+  const relatedHolder = versions.find((v) => v.front.related) ?? original;
+  if (neutral.related?.includes(slug)) problems.push({ ...at(relatedHolder, 'related'), code: 'related.self' });
+  for (const related of neutral.related ?? []) {
+    if (related !== slug && !folders.has(related)) problems.push({ ...at(relatedHolder, 'related'), code: 'related.unknown', params: { value: related } });
+  }
   if (neutral.updated && neutral.date && Date.parse(neutral.updated) < Date.parse(neutral.date)) {
     problems.push({ file: original.file, field: 'updated', code: 'updated.beforeDate' });
   }
