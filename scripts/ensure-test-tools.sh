@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Finds what the tests need outside npm and installs Debian's packages when it can:
 #   - a Chromium for the e2e tests (exports CHROMIUM_PATH); Playwright's own browser also works;
-#   - redis-server for the Redis views-store tests (skipped with a message where none can be had).
+#   - redis-server for the Redis views-store tests (skipped with a message where none can be had);
+#   - nginx for the cluster test (e2e/cluster.spec.ts, with redis-server; skipped likewise).
 # Sourced by scripts/test-all.sh. Never downloads Playwright's browser (no internet on CI).
 
 can_apt() { command -v apt-get >/dev/null 2>&1 && { [ "$(id -u)" = 0 ] || sudo -n true 2>/dev/null; }; }
@@ -24,6 +25,10 @@ find_chromium() {
 
 if ! command -v redis-server >/dev/null 2>&1 && can_apt; then apt_install redis-server; fi
 command -v redis-server >/dev/null 2>&1 || echo "redis-server not found: the Redis store tests will be skipped (Debian: apt-get install -y redis-server)."
+# nginx lives in /usr/sbin, which is not on every user's PATH.
+has_nginx() { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; }
+if ! has_nginx && can_apt; then apt_install nginx; fi
+has_nginx || echo "nginx not found: the cluster test will be skipped (Debian: apt-get install -y nginx)."
 
 if ! CHROMIUM_PATH=$(find_chromium); then
   can_apt && apt_install chromium

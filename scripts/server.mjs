@@ -45,9 +45,15 @@ const server = createServer(async (request, response) => {
     return;
   }
   request.headers['x-peer-address'] = request.socket.remoteAddress ?? '';
+  // While draining, every answer closes its connection, so a proxy's kept-alive connections do
+  // not keep bringing new requests after server.close().
+  if (lifecycle.state === 'draining') response.shouldKeepAlive = false;
+  inFlight.add(response);
+  response.on('close', () => inFlight.delete(response));
   if (lifecycle.state === 'starting' && startup && !request.url?.startsWith('/api/')) await startup;
   handle(request, response);
 });
+const inFlight = new Set();
 server.keepAliveTimeout = 5_000;
 
 function internalOrigin() {
@@ -81,6 +87,8 @@ async function compareWithBuild(origin) {
 server.listen(port, hostname, () => {
   process.env.INTERNAL_ORIGIN = internalOrigin();
   startup = compareWithBuild(process.env.INTERNAL_ORIGIN).finally(() => {
+    // A SIGTERM during start-up wins: the instance stays draining.
+    if (lifecycle.state !== 'starting') return;
     lifecycle.state = 'ready';
     lifecycle.since = Date.now();
     console.log(`Serving on http://localhost:${port}`);
@@ -92,6 +100,7 @@ function drain(signal) {
   lifecycle.state = 'draining';
   lifecycle.since = Date.now();
   console.log(`[server] ${signal}: finishing requests in flight (at most ${graceMs} ms)`);
+  for (const response of inFlight) if (!response.headersSent) response.shouldKeepAlive = false;
   server.close(() => process.exit(0));
   server.closeIdleConnections();
   setTimeout(() => {

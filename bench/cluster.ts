@@ -1,0 +1,302 @@
+// Several instances behind nginx (the cluster of `npm run cluster`, scripts/cluster/startCluster.mjs)
+// under mixed reading traffic: failed requests while (i) an instance is SIGKILLed and comes back,
+// (ii) every instance restarts in turn (SIGTERM, start, healthy), (iii) Redis is away for 10 s (and
+// whether counting resumes after); and requests/s through nginx of 2 instances against 1, with
+// nginx's micro-cache off and on.
+// Usage: npm run bench:cluster [-- --quick] [--duration S] [--connections N] [--fault-connections N]
+//        (writes bench/results/cluster.json). Throughput: `duration` split over the 4 settings,
+//        32 connections; faults: 4 connections, each for as long as the fault takes.
+// Needs a build (.next, or NEXT_DIST_DIR) plus nginx and redis-server; starts and stops its own
+// cluster (its own Redis, whatever REDIS_URL says: it stops that Redis on purpose).
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import Redis from 'ioredis';
+import { dayKey } from '../lib/views/days';
+import { startCluster, type Cluster } from '../scripts/cluster/startCluster.mjs';
+import { missingTools } from '../scripts/cluster/tools.mjs';
+import { discoverTargets, drive, ROUTE_CLASSES, type PhaseResult, type Request, type RouteClass } from './load';
+import { printFigure } from './report';
+
+/** bench/load.ts's mix without beacons: nginx's beacon limit (5/s per address) would answer 503s. */
+const READING_MIX: Record<RouteClass, number> = { story: 30, front: 10, section: 7, tag: 6, archive: 4, feed: 5, card: 10, photo: 18, beacon: 0 };
+const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+const REDIS_AWAY_MS = 10_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// ---------------------------------------------------------------------------------------------
+// Traffic around a fault: loops of GETs from 1 s before it until 2 s after it is over.
+
+interface FaultResult {
+  seconds: number;
+  requests: number;
+  /** Answered with an error status, or no answer at all. */
+  failed: number;
+  /** "story HTTP 502", "card ECONNREFUSED", "front TimeoutError"… and how often. */
+  failures: Record<string, number>;
+  /**
+   * Answered 200 but cut off mid-body: nginx had passed on the status and part of a response the
+   * instance was still writing when it died (or ended a drain at SHUTDOWN_GRACE_MS). Nothing can
+   * retry those.
+   */
+  cutShort: number;
+  /** Which kind of page was cut, and how ("card TypeError"). */
+  cuts: Record<string, number>;
+}
+
+async function trafficDuring(origin: string, next: () => Request, connections: number, fault: () => Promise<void>): Promise<FaultResult> {
+  let running = true;
+  let requests = 0;
+  let cutShort = 0;
+  const failures: Record<string, number> = {};
+  const cuts: Record<string, number> = {};
+  const started = performance.now();
+  const loops = Array.from({ length: connections }, async () => {
+    while (running) {
+      const request = next();
+      const fail = (kind: string) => (failures[`${request.routeClass} ${kind}`] = (failures[`${request.routeClass} ${kind}`] ?? 0) + 1);
+      requests += 1;
+      let response: Response;
+      try {
+        response = await fetch(origin + request.path, { headers: { 'user-agent': BROWSER_UA }, signal: AbortSignal.timeout(10_000) });
+      } catch (error) {
+        const cause = (error as { cause?: { code?: string } }).cause;
+        fail(cause?.code ?? (error as Error).name);
+        // A refused connection fails at once: do not spin.
+        await sleep(50);
+        continue;
+      }
+      if (response.status >= 400) fail(`HTTP ${response.status}`);
+      await response.arrayBuffer().catch((error: Error) => {
+        cutShort += 1;
+        const kind = `${request.routeClass} ${error.name}: ${error.message}`;
+        cuts[kind] = (cuts[kind] ?? 0) + 1;
+      });
+    }
+  });
+  await sleep(1_000);
+  await fault();
+  await sleep(2_000);
+  running = false;
+  await Promise.all(loops);
+  const failed = Object.values(failures).reduce((a, b) => a + b, 0);
+  return { seconds: (performance.now() - started) / 1000, requests, failed, failures, cutShort, cuts };
+}
+
+function describeFault(name: string, result: FaultResult): void {
+  const kinds = Object.entries(result.failures).map(([kind, n]) => `${kind} × ${n}`).join(', ');
+  const cuts = Object.entries(result.cuts).map(([kind, n]) => `${kind} × ${n}`).join(', ');
+  const cut = result.cutShort > 0 ? `; ${result.cutShort} cut short mid-body (${cuts})` : '';
+  console.log(`  ${name}: ${result.failed} failed of ${result.requests} requests in ${result.seconds.toFixed(1)} s${kinds ? ` (${kinds})` : ''}${cut}`);
+}
+
+/**
+ * Asks every instance directly for every discovered page, so each has rendered and cached them
+ * all before anything is measured (a cold instance renders each social card once, at about a
+ * second each). Pages that fail on a healthy cluster are left out (and printed): those are bugs
+ * of their own, and left in they would be counted against every fault. Changes `byClass` in
+ * place, which the picker made afterwards reads.
+ */
+async function warmAndCheck(cluster: Cluster, byClass: Record<RouteClass, string[]>): Promise<void> {
+  const broken = new Map<string, string>();
+  for (const instance of cluster.instances) {
+    const paths = ROUTE_CLASSES.filter((c) => c !== 'beacon').flatMap((c) => byClass[c]);
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let target = paths.shift(); target !== undefined; target = paths.shift()) {
+          const ok = await fetch(instance.origin + target, { headers: { 'user-agent': BROWSER_UA }, signal: AbortSignal.timeout(10_000) }).then(
+            async (response) => (await response.arrayBuffer(), response.status < 400 || `HTTP ${response.status}`),
+            (error: Error) => error.name,
+          );
+          if (ok !== true) broken.set(target, ok);
+        }
+      }),
+    );
+  }
+  for (const routeClass of ROUTE_CLASSES) byClass[routeClass] = byClass[routeClass].filter((target) => !broken.has(target));
+  if (broken.size > 0) console.log(`  left out, failing with no fault at all: ${[...broken].map(([target, why]) => `${target} (${why})`).join(', ')}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The faults.
+
+/** (i) SIGKILL one instance; 3 s later start it again and wait until nginx sends it readers again. */
+async function killOne(cluster: Cluster): Promise<void> {
+  const victim = cluster.instances[0]!;
+  victim.kill();
+  await sleep(3_000);
+  victim.start();
+  await victim.waitHealthy();
+  await sleep(cluster.settleMs);
+}
+
+/** Whether /api/health of every instance says the views store is ok; polled up to `timeoutMs`. */
+async function viewsOkEverywhere(cluster: Cluster, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const states = await Promise.all(
+      cluster.instances.map((instance) =>
+        fetch(`${instance.origin}/api/health`).then(
+          async (response) => ((await response.json()) as { views?: { state?: string } }).views?.state,
+          () => undefined,
+        ),
+      ),
+    );
+    if (states.every((state) => state === 'ok')) return true;
+    await sleep(200);
+  }
+  return false;
+}
+
+/** After Redis is back: one beacon through nginx, from a new reader, is counted in Redis. */
+async function beaconCounted(cluster: Cluster, beacon: string): Promise<boolean> {
+  const { slug } = JSON.parse(beacon) as { slug: string };
+  const response = await fetch(`${cluster.url}/api/views`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'user-agent': BROWSER_UA, 'x-forwarded-for': `203.0.113.${1 + Math.floor(Math.random() * 250)}` },
+    body: beacon,
+  });
+  if (response.status !== 204) return false;
+  const redis = new Redis(cluster.env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    for (let i = 0; i < 25; i += 1) {
+      if (Number(await redis.zscore(`news:views:${dayKey(new Date())}`, slug)) >= 1) return true;
+      await sleep(200);
+    }
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Throughput: 1 and 2 instances, nginx's cache off and on.
+
+async function throughput(cluster: Cluster, next: () => Request, connections: number, seconds: number, instances: number, cache: boolean) {
+  await cluster.configureNginx({ upstreams: cluster.instances.slice(0, instances), cache });
+  // Sockets, nginx's cache and each instance's page cache warm up first.
+  await drive(cluster.url, next, connections, Math.min(3, seconds / 3));
+  const result: PhaseResult = await drive(cluster.url, next, connections, seconds);
+  const ok = [...result.byClass.values()].reduce((sum, r) => sum + r.latencies.length, 0);
+  const errors = [...result.byClass.values()].reduce((sum, r) => sum + [...r.errors.values()].reduce((a, b) => a + b, 0), 0);
+  const rps = Math.round(ok / result.seconds);
+  console.log(`  ${instances} instance${instances === 1 ? '' : 's'}, cache ${cache ? 'on ' : 'off'}: ${rps} ok req/s, ${errors} errors`);
+  return { rps, errors };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      duration: { type: 'string' },
+      connections: { type: 'string', default: '32' },
+      // Light, like a quiet hour: on a small machine a restarting instance (Next's start-up takes
+      // a core for seconds) and full load together time requests out whatever nginx does.
+      'fault-connections': { type: 'string', default: '4' },
+    },
+  });
+  const duration = Number(values.duration ?? (values.quick || process.env.BENCH_QUICK ? 15 : 60));
+  const connections = Number(values.connections);
+  const faultConnections = Number(values['fault-connections']);
+  if (!(duration > 0 && [connections, faultConnections].every((n) => Number.isInteger(n) && n > 0))) {
+    console.error('usage: npm run bench:cluster -- [--quick] [--duration S] [--connections N] [--fault-connections N]');
+    process.exit(2);
+  }
+  const dist = process.env.NEXT_DIST_DIR ?? '.next';
+  if (!existsSync(path.join(dist, 'BUILD_ID'))) {
+    console.error(`bench:cluster needs a build (${dist}/BUILD_ID is missing): run "npm run build" first.`);
+    process.exit(1);
+  }
+  const missing = missingTools();
+  if (missing) {
+    console.log(`bench:cluster skipped: ${missing}`);
+    return;
+  }
+
+  // The instances' own output is kept for a failure, not shown: the fault lines say what happened.
+  const childLines: string[] = [];
+  const log = (line: string) => {
+    if (/^\[(\d+|nginx)\] /.test(line)) {
+      childLines.push(line);
+      if (childLines.length > 200) childLines.shift();
+    } else console.log(`  ${line}`);
+  };
+  console.log(`cluster benchmark: 2 instances of ${dist}/ behind nginx, ${connections} connections, throughput ${duration / 4} s per setting`);
+  const cluster = await startCluster({ instances: 2, dist, contentDir: process.env.CONTENT_DIR ?? 'content', cache: false, log });
+  const stop = async () => {
+    await cluster.stop();
+    process.exit(130);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    const targets = await discoverTargets(cluster.url);
+    await warmAndCheck(cluster, targets.byClass);
+    const next = targets.picker(READING_MIX);
+
+    console.log('throughput through nginx (mixed reading traffic):');
+    const seconds = duration / 4;
+    const off1 = await throughput(cluster, next, connections, seconds, 1, false);
+    const off2 = await throughput(cluster, next, connections, seconds, 2, false);
+    const on1 = await throughput(cluster, next, connections, seconds, 1, true);
+    const on2 = await throughput(cluster, next, connections, seconds, 2, true);
+    console.log(`  2 instances ÷ 1: ${(off2.rps / off1.rps).toFixed(2)} with the cache off, ${(on2.rps / on1.rps).toFixed(2)} with it on`);
+
+    // Faults with the cache off: every request reaches an instance, the harder case.
+    await cluster.configureNginx({ upstreams: cluster.instances, cache: false });
+    console.log(`faults (2 instances, cache off, ${faultConnections} connections, traffic from 1 s before to 2 s after):`);
+    const killed = await trafficDuring(cluster.url, next, faultConnections, () => killOne(cluster));
+    describeFault('instance 1 SIGKILLed, started again 3 s later', killed);
+    const rolling = await trafficDuring(cluster.url, next, faultConnections, () => cluster.rollingRestart());
+    describeFault('rolling restart of every instance', rolling);
+    let redisBackAt = 0;
+    const redisAway = await trafficDuring(cluster.url, next, faultConnections, async () => {
+      await cluster.redis!.stop();
+      await sleep(REDIS_AWAY_MS);
+      await cluster.redis!.start();
+      redisBackAt = performance.now();
+    });
+    describeFault(`Redis stopped for ${REDIS_AWAY_MS / 1000} s`, redisAway);
+    const viewsOk = await viewsOkEverywhere(cluster, 15_000);
+    const viewsOkSeconds = (performance.now() - redisBackAt) / 1000;
+    const counted = viewsOk && (await beaconCounted(cluster, targets.byClass.beacon[0]!));
+    console.log(`  after Redis came back: health views ${viewsOk ? `ok on every instance ${viewsOkSeconds.toFixed(1)} s later` : 'still degraded after 15 s'}, a new beacon ${counted ? 'counted' : 'NOT counted'}`);
+
+    printFigure({ name: 'cluster.kill.failed', value: killed.failed, unit: 'requests', target: { atMost: 0 } });
+    // A kill cuts at most the responses being written at that instant; a drain should cut none
+    // (it ends once the requests in flight are answered, well within SHUTDOWN_GRACE_MS).
+    printFigure({ name: 'cluster.kill.cutShort', value: killed.cutShort, unit: 'requests' });
+    printFigure({ name: 'cluster.rolling.cutShort', value: rolling.cutShort, unit: 'requests', target: { atMost: 0 } });
+    printFigure({ name: 'cluster.rolling.failed', value: rolling.failed, unit: 'requests', target: { atMost: 0 } });
+    printFigure({ name: 'cluster.redis.failed', value: redisAway.failed, unit: 'requests', target: { atMost: 0 } });
+    printFigure({ name: 'cluster.redis.counting', value: counted ? 1 : 0, unit: '', target: { atLeast: 1 } });
+    printFigure({ name: 'cluster.rps.nocache', value: off2.rps, unit: 'req/s', baseline: off1.rps });
+    printFigure({ name: 'cluster.rps.cache', value: on2.rps, unit: 'req/s', baseline: on1.rps });
+
+    const results = {
+      date: new Date().toISOString(),
+      machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+      connections,
+      faultConnections,
+      throughputSecondsPerSetting: seconds,
+      throughput: { oneInstanceNoCache: off1, twoInstancesNoCache: off2, oneInstanceCache: on1, twoInstancesCache: on2 },
+      faults: { killOne: killed, rollingRestart: rolling, redisAway: { ...redisAway, viewsOkSecondsAfter: viewsOk ? viewsOkSeconds : null, beaconCounted: counted } },
+    };
+    await mkdir('bench/results', { recursive: true });
+    await writeFile('bench/results/cluster.json', `${JSON.stringify(results, null, 2)}\n`);
+    console.log('written to bench/results/cluster.json');
+  } catch (error) {
+    console.error(childLines.slice(-40).join('\n'));
+    throw error;
+  } finally {
+    await cluster.stop();
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
+  await main();
+  process.exit(0);
+}

@@ -1,0 +1,176 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { FRESHNESS_SECONDS } from '../lib/live/freshness';
+import { missingTools } from '../scripts/cluster/tools.mjs';
+import { SEED, SEED_EN_TITLE } from './helpers';
+
+// `npm run cluster` as an operator starts it (scripts/cluster.mjs: nginx from deploy/nginx.conf,
+// 2 instances of the e2e build, its own Redis), on a copy of the fixture content: an edit reaches
+// every instance through its own watcher, and a crashed instance costs readers nothing.
+// Plain fetch throughout: no browser, and not the config's webServer (it runs, unused).
+
+const LIVE_MS = FRESHNESS_SECONDS * 1000;
+const START_TIMEOUT_MS = 50_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface RunningCluster {
+  url: string;
+  instances: Array<{ index: number; origin: string; pid: number }>;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/** scripts/cluster.mjs in its own process group, resolved once it prints its URL. */
+async function startClusterProcess(contentDir: string): Promise<RunningCluster> {
+  // Its own Redis, SITE_URL and secret, whatever this shell has.
+  const env: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: contentDir, NEXT_DIST_DIR: '.next-e2e' };
+  for (const name of ['REDIS_URL', 'SITE_URL', 'REVALIDATE_SECRET', 'DATA_DIR', 'PORT']) delete env[name];
+  const child: ChildProcess = spawn(process.execPath, ['scripts/cluster.mjs', '--instances', '2', '--port', '0', '--dist', '.next-e2e'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    // It drains its instances and stops nginx and Redis; past that, its whole group goes.
+    const late = await Promise.race([exited.then(() => false), sleep(20_000).then(() => true)]);
+    if (late) {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+      await exited;
+    }
+  };
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the cluster did not start within ${START_TIMEOUT_MS / 1000} s:\n${output}`)), START_TIMEOUT_MS);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const ready = /^Cluster serving on (http:\/\/\S+)/m.exec(output);
+      if (ready) {
+        clearTimeout(timer);
+        resolve(ready[1]!);
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`the cluster exited before it was ready:\n${output}`));
+    });
+  }).catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
+  const instances = [...output.matchAll(/^instance (\d+): (http:\/\/\S+) \(pid (\d+)\)/gm)].map(([, index, origin, pid]) => ({
+    index: Number(index),
+    origin: origin!,
+    pid: Number(pid),
+  }));
+  return { url, instances, output: () => output, stop };
+}
+
+const missing = missingTools();
+if (missing) console.log(`cluster.spec.ts skipped: ${missing}`);
+
+test.describe('several instances behind nginx', () => {
+  test.skip(Boolean(missing), missing ?? '');
+  test.describe.configure({ mode: 'serial' });
+  let root: string;
+  let cluster: RunningCluster;
+
+  test.beforeAll(async () => {
+    test.setTimeout(START_TIMEOUT_MS + 10_000);
+    root = await mkdtemp(path.join(tmpdir(), 'cluster-content-'));
+    await cp('tests/fixtures/content', root, { recursive: true });
+    cluster = await startClusterProcess(root);
+  });
+
+  test.afterAll(async () => {
+    test.setTimeout(30_000);
+    await cluster?.stop();
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  test('an edit reaches every instance within the freshness promise, at the same content version', async () => {
+    expect(cluster.instances).toHaveLength(2);
+    const file = path.join(root, 'news', SEED, 'en.md');
+    const original = await readFile(file, 'utf8');
+    const headline = `Cluster headline ${Date.now()}`;
+    await writeFile(file, original.replace(`title: "${SEED_EN_TITLE}"`, `title: "${headline}"`));
+    // Each instance directly, not through nginx (whose 5 s micro-cache may still hold the old page).
+    await Promise.all(
+      cluster.instances.map((instance) =>
+        expect
+          .poll(async () => (await fetch(`${instance.origin}/en/news/${SEED}`)).text(), { timeout: LIVE_MS, intervals: [100], message: `instance ${instance.index}` })
+          .toContain(`>${headline}</h1>`),
+      ),
+    );
+    const versions = await Promise.all(
+      cluster.instances.map(async (instance) => {
+        const response = await fetch(`${instance.origin}/api/health`);
+        expect(response.status).toBe(200);
+        return ((await response.json()) as { content: { version?: string } }).content.version;
+      }),
+    );
+    expect(versions[0]).toBeTruthy();
+    expect(versions[1]).toBe(versions[0]);
+  });
+
+  test('a killed instance answers no reader with an error while the other serves', async () => {
+    const [victim, survivor] = cluster.instances;
+    const paths = [`/ru/news/${SEED}`, `/en/news/${SEED}`, '/ru/news/tap-pipeline-completed', '/en/news/tap-pipeline-completed'];
+    const failures: string[] = [];
+    const cutShort: string[] = [];
+    let served = 0;
+    let servedAfterKill = 0;
+    let killed = false;
+    let running = true;
+    // A unique query per request misses nginx's micro-cache: every request reaches an instance.
+    const reader = async (n: number) => {
+      for (let i = 0; running; i += 1) {
+        const target = `${paths[i % paths.length]}?reader=${n}-${i}`;
+        let response: Response;
+        try {
+          response = await fetch(cluster.url + target, { signal: AbortSignal.timeout(5_000) });
+        } catch (error) {
+          failures.push(`${(error as Error).message} ${target}`);
+          continue;
+        }
+        if (response.status !== 200) failures.push(`${response.status} ${target}`);
+        try {
+          await response.arrayBuffer();
+          if (response.status === 200 && killed) servedAfterKill += 1;
+          else if (response.status === 200) served += 1;
+        } catch {
+          // nginx had passed on the status and part of a page the killed instance was still
+          // writing: nothing can retry that one. Only the few in flight at the kill can be cut.
+          cutShort.push(target);
+        }
+      }
+    };
+    const readers = Array.from({ length: 4 }, (_, n) => reader(n));
+    await sleep(1_500);
+    process.kill(victim!.pid, 'SIGKILL');
+    killed = true;
+    await sleep(3_000);
+    running = false;
+    await Promise.all(readers);
+
+    expect(failures).toEqual([]);
+    if (cutShort.length > 0) console.log(`cut short by the kill, mid-transfer: ${cutShort.join(', ')}`);
+    expect(cutShort.length).toBeLessThanOrEqual(readers.length);
+    expect(served).toBeGreaterThan(0);
+    expect(servedAfterKill).toBeGreaterThan(10);
+    expect(await fetch(`${victim!.origin}/api/health`).then(() => 'up', () => 'down')).toBe('down');
+    expect((await fetch(`${survivor!.origin}/api/health`)).status).toBe(200);
+    expect(cluster.output()).toMatch(/instance 1 exited \(SIGKILL\)/);
+  });
+});

@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// `npm run cluster`: several instances of the production build behind nginx on this machine, the
+// way docs/operations.md ("Several instances") lays them out in production: nginx configured from
+// deploy/nginx.conf → N × scripts/server.mjs → one Redis, all on one content folder.
+//   npm run cluster -- [--instances N] [--port N] [--dist DIR] [--no-cache]
+// Settings: CLUSTER_INSTANCES (2), PORT (3000; 0 picks a free one), NEXT_DIST_DIR (.next),
+// CONTENT_DIR (content/), REDIS_URL (else its own redis-server), SITE_URL (else nginx's URL),
+// REVALIDATE_SECRET (else a random one), DATA_DIR (else one shared temporary folder).
+// Prints one line per instance and `Cluster serving on URL` once every instance is healthy;
+// Ctrl-C or SIGTERM stops everything and removes its temporary folders.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { freePorts } from './cluster/ports.mjs';
+import { startCluster } from './cluster/startCluster.mjs';
+import { missingTools } from './cluster/tools.mjs';
+
+const MIN_SECRET_LENGTH = 32;
+const usage = 'usage: npm run cluster -- [--instances N] [--port N] [--dist DIR] [--no-cache]';
+
+const { values } = parseArgs({
+  options: {
+    instances: { type: 'string' },
+    port: { type: 'string' },
+    dist: { type: 'string' },
+    'no-cache': { type: 'boolean', default: false },
+  },
+});
+const instances = Number(values.instances ?? process.env.CLUSTER_INSTANCES ?? 2);
+let port = Number(values.port ?? process.env.PORT ?? 3000);
+const dist = values.dist ?? process.env.NEXT_DIST_DIR ?? '.next';
+const contentDir = path.resolve(process.env.CONTENT_DIR ?? 'content');
+const redisUrl = process.env.REDIS_URL?.trim() || undefined;
+const secret = process.env.REVALIDATE_SECRET?.trim() || undefined;
+if (!Number.isInteger(instances) || instances < 1 || !Number.isInteger(port) || port < 0 || port > 65_535) {
+  console.error(usage);
+  process.exit(2);
+}
+if (secret && secret.length < MIN_SECRET_LENGTH) {
+  console.error(`REVALIDATE_SECRET is ${secret.length} characters: use at least ${MIN_SECRET_LENGTH} (for example: openssl rand -hex 24)`);
+  process.exit(2);
+}
+const missing = missingTools({ needRedis: !redisUrl });
+if (missing) {
+  console.error(missing);
+  process.exit(1);
+}
+
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+// Known now, because the build bakes SITE_URL into the prerendered pages.
+if (port === 0) [port] = await freePorts(1);
+const siteUrl = process.env.SITE_URL?.trim() || `http://127.0.0.1:${port}`;
+
+// Like `npm start` (scripts/start.mjs): no build, build first.
+if (!existsSync(path.join(dist, 'BUILD_ID'))) {
+  console.log(`No build in ${dist}/: running "npm run build" first.`);
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const build = spawnSync(npm, ['run', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_DIST_DIR: dist, CONTENT_DIR: contentDir, SITE_URL: siteUrl } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+console.log(`cluster: ${instances} instance${instances === 1 ? '' : 's'} of ${dist}/, content ${contentDir}, SITE_URL ${siteUrl}`);
+const starting = new AbortController();
+let cluster;
+let signals = 0;
+async function shutDown(signal) {
+  signals += 1;
+  // A second Ctrl-C while stopping: the children got it too (same terminal), so just leave.
+  if (signals > 1) process.exit(130);
+  console.log(`${signal}: stopping the instances (they drain), then nginx and Redis`);
+  // Still starting: the start-up stops what it started, then exits (below).
+  if (!cluster) return starting.abort();
+  await cluster.stop();
+  process.exit(0);
+}
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void shutDown(signal));
+
+try {
+  cluster = await startCluster({ instances, port, dist, contentDir, redisUrl, siteUrl, secret, cache: !values['no-cache'], signal: starting.signal });
+} catch (error) {
+  if (starting.signal.aborted) process.exit(0);
+  console.error(`cluster: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+console.log(`Cluster serving on ${cluster.url} (nginx → ${instances} instance${instances === 1 ? '' : 's'}); Ctrl-C stops everything`);

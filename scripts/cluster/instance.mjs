@@ -1,0 +1,64 @@
+// One instance of the site: scripts/server.mjs (NODE_ENV=production) on a loopback port, with the
+// cluster's shared settings. Start, wait for /api/health 200, drain with SIGTERM, or SIGKILL it.
+import { spawn } from 'node:child_process';
+import { eachLine, hasExited, sleep, stopProcess } from './processes.mjs';
+
+const TAIL_LINES = 40;
+
+export function instanceProcess({ index, port, env, root, log, onExit }) {
+  let child;
+  let stopping = false;
+  const tail = [];
+  const origin = `http://127.0.0.1:${port}`;
+  const graceMs = Number(env.SHUTDOWN_GRACE_MS ?? 10_000);
+  const instance = {
+    index,
+    port,
+    origin,
+    get pid() {
+      return child?.pid;
+    },
+    get running() {
+      return Boolean(child) && !hasExited(child);
+    },
+    start() {
+      stopping = false;
+      child = spawn(process.execPath, ['scripts/server.mjs'], { cwd: root, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const keep = (line) => {
+        tail.push(line);
+        if (tail.length > TAIL_LINES) tail.shift();
+        log(`[${index}] ${line}`);
+      };
+      eachLine(child.stdout, keep);
+      eachLine(child.stderr, keep);
+      child.once('exit', (code, signal) => {
+        if (!stopping) onExit?.(instance, code, signal);
+      });
+    },
+    /** Resolves when /api/health answers 200 (content compared with the build, not draining). */
+    async waitHealthy({ timeoutMs = 120_000, signal } = {}) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        signal?.throwIfAborted();
+        const status = await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(5_000) }).then(
+          (response) => response.status,
+          () => 0,
+        );
+        if (status === 200) return;
+        if (!instance.running) throw new Error(`instance ${index} exited before it was healthy:\n${tail.join('\n')}`);
+        if (Date.now() > deadline) throw new Error(`instance ${index} was not healthy within ${timeoutMs / 1000} s:\n${tail.join('\n')}`);
+        await sleep(200);
+      }
+    },
+    /** SIGTERM: the instance drains (scripts/server.mjs) and exits; SIGKILL if it outlives its grace. */
+    async stop() {
+      stopping = true;
+      if (child) await stopProcess(child, 'SIGTERM', graceMs + 2_000);
+    },
+    /** A crash, as far as nginx can tell (reported through onExit like any unplanned exit). */
+    kill() {
+      child?.kill('SIGKILL');
+    },
+  };
+  return instance;
+}

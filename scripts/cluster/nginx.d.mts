@@ -1,0 +1,17 @@
+// Types for nginx.mjs (the project's TypeScript does not read JavaScript: allowJs is off).
+export function checkConfig(binary: string, dir: string, file: string): string | undefined;
+export function writeConfig(options: { template: string; dir: string; port: number; upstreams: string[]; cache?: boolean }): Promise<string>;
+export function nginxServer(options: {
+  binary: string;
+  dir: string;
+  port: number;
+  template: string;
+  log: (line: string) => void;
+}): {
+  port: number;
+  url: string;
+  configFile: string;
+  readonly pid: number | undefined;
+  start(options: { upstreams: string[]; cache?: boolean }): Promise<void>;
+  stop(): Promise<void>;
+};

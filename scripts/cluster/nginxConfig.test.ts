@@ -1,0 +1,58 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkConfig, writeConfig } from './nginx.mjs';
+import { failTimeoutMs, rewriteSiteConfig } from './nginxConfig.mjs';
+import { findNginx } from './tools.mjs';
+
+// npm run cluster serves deploy/nginx.conf itself, rewritten at its `# cluster:` markers: an edit
+// of the production file that drops a marker or breaks the syntax fails here, not in a cluster run.
+const template = await readFile(path.join(import.meta.dirname, '..', '..', 'deploy', 'nginx.conf'), 'utf8');
+const options = { upstreams: ['127.0.0.1:4001', '127.0.0.1:4002', '127.0.0.1:4003'], listen: '127.0.0.1:8080', cacheDir: '/tmp/c/cache' };
+
+describe('the cluster’s nginx config', () => {
+  it('lists every instance with the production parameters', () => {
+    const site = rewriteSiteConfig(template, options);
+    const servers = site.match(/^\s*server 127\.0\.0\.1:\d+ .*;/gm) ?? [];
+    expect(servers.map((line) => line.trim())).toEqual(
+      options.upstreams.map((address) => `server ${address} max_fails=1 fail_timeout=2s;`),
+    );
+    expect(site).toMatch(/^\s*listen 127\.0\.0\.1:8080;/m);
+    expect(site).toMatch(/^proxy_cache_path \/tmp\/c\/cache levels=1:2 keys_zone=news:50m /m);
+    expect(site).toMatch(/^\s*proxy_cache news;/m);
+    expect(failTimeoutMs(template)).toBe(2_000);
+  });
+
+  it('changes nothing else: retries, limits and header fallbacks stay as in production', () => {
+    const site = rewriteSiteConfig(template, options);
+    const unmarked = (text: string) => text.split('\n').filter((line) => !line.includes('# cluster:'));
+    expect(unmarked(site)).toEqual(unmarked(template));
+    expect(template).toMatch(/^\s*proxy_next_upstream error timeout http_502 http_503;/m);
+    // A POST sent to one instance is never sent to another (a view counted twice).
+    expect(template).not.toMatch(/^\s*proxy_next_upstream [^;]*non_idempotent/m);
+  });
+
+  it('can turn the micro-cache off', () => {
+    const site = rewriteSiteConfig(template, { ...options, cache: false });
+    expect(site).toMatch(/^\s*proxy_cache off;/m);
+    expect(site).not.toMatch(/^\s*proxy_cache news;/m);
+  });
+
+  it('refuses a template whose markers are missing', () => {
+    expect(() => rewriteSiteConfig(template.replace('# cluster: listen', ''), options)).toThrow(/cluster: listen/);
+    expect(() => rewriteSiteConfig(template.replaceAll('# cluster: upstream', ''), options)).toThrow(/upstream/);
+  });
+
+  it.skipIf(!findNginx())('passes nginx -t, cached and not', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'nginx-config-test-'));
+    try {
+      for (const cache of [true, false]) {
+        const file = await writeConfig({ template, dir, port: 8080, upstreams: options.upstreams, cache });
+        expect(checkConfig(findNginx()!, dir, file)).toBeUndefined();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,39 @@
+// Child processes of the cluster: their output as lines, and stopping them with a deadline.
+
+/** Calls onLine for each complete line a stream writes. */
+export function eachLine(stream, onLine) {
+  let partial = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk) => {
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop();
+    for (const line of lines) onLine(line);
+  });
+  stream.on('end', () => partial && onLine(partial));
+}
+
+export function hasExited(child) {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+/** Resolves when the child has exited (at once if it already has). */
+export function whenExited(child) {
+  if (hasExited(child)) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/** Sends `signal`, waits up to `graceMs` for the exit, then SIGKILLs: always resolves once it is gone. */
+export async function stopProcess(child, signal, graceMs) {
+  if (hasExited(child)) return;
+  const gone = whenExited(child);
+  child.kill(signal);
+  let timer;
+  const late = new Promise((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
+  if ((await Promise.race([gone, late])) === 'late') {
+    child.kill('SIGKILL');
+    await gone;
+  }
+  clearTimeout(timer);
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,136 @@
+// A cluster on one machine: N instances of the production build behind nginx (configured from
+// deploy/nginx.conf), sharing one content folder, one Redis, one SITE_URL and REVALIDATE_SECRET.
+// Used by scripts/cluster.mjs (npm run cluster) and bench/cluster.ts, which also restarts
+// instances, takes Redis away and reconfigures nginx through the handle returned here.
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { instanceProcess } from './instance.mjs';
+import { nginxServer } from './nginx.mjs';
+import { failTimeoutMs } from './nginxConfig.mjs';
+import { freePorts } from './ports.mjs';
+import { sleep } from './processes.mjs';
+import { redisServer } from './redis.mjs';
+import { findNginx, findRedisServer, missingTools } from './tools.mjs';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export async function startCluster({
+  instances: count = 2,
+  port = 0,
+  dist = '.next',
+  contentDir = 'content',
+  redisUrl,
+  siteUrl,
+  secret = randomBytes(24).toString('hex'),
+  dataDir,
+  cache = true,
+  log = (line) => console.log(line),
+  onInstanceExit = (instance, code, signal) =>
+    log(`instance ${instance.index} exited (${signal ?? `code ${code}`}): nginx sends its readers to the others`),
+  signal,
+} = {}) {
+  const missing = missingTools({ needRedis: !redisUrl });
+  if (missing) throw new Error(missing);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'news-cluster-'));
+  // nginx's workers ("nobody" when started as root) must get through it to their cache folder.
+  await chmod(dir, 0o755);
+  const template = await readFile(path.join(ROOT, 'deploy', 'nginx.conf'), 'utf8');
+  const [freePort, redisPort, ...instancePorts] = await freePorts(count + 2);
+  const listenPort = port || freePort;
+  const url = `http://127.0.0.1:${listenPort}`;
+
+  let redis;
+  let nginx;
+  const instances = [];
+  let stopping;
+  const stop = () =>
+    (stopping ??= (async () => {
+      // Instances first, so none is cut off mid-request by its Redis or its nginx going away.
+      await Promise.all(instances.map((instance) => instance.stop()));
+      await nginx?.stop();
+      await redis?.stop();
+      await rm(dir, { recursive: true, force: true });
+    })());
+
+  try {
+    if (!redisUrl) {
+      redis = redisServer({ binary: findRedisServer(), port: redisPort, dir: path.join(dir, 'redis') });
+      await redis.start();
+      log(`redis: ${redis.url} (pid ${redis.pid}; no persistence, its own folder)`);
+    } else log(`redis: REDIS_URL (${redisUrl.replace(/\/\/[^@/]*@/, '//…@')})`);
+
+    // The instances of one machine share DATA_DIR: its files are per content root and written
+    // atomically (lib/content/snapshots.ts), and a restarted instance then starts from the same
+    // last good versions as the others. A throwaway cluster keeps it in its own folder.
+    const data = path.resolve(dataDir ?? path.join(dir, 'data'));
+    await mkdir(data, { recursive: true });
+    const env = {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      NEXT_DIST_DIR: dist,
+      HOSTNAME: '127.0.0.1',
+      CONTENT_DIR: path.resolve(contentDir),
+      REDIS_URL: redisUrl ?? redis.url,
+      SITE_URL: siteUrl ?? url,
+      REVALIDATE_SECRET: secret,
+      DATA_DIR: data,
+    };
+    instancePorts.forEach((instancePort, i) => {
+      const instance = instanceProcess({ index: i + 1, port: instancePort, env, root: ROOT, log, onExit: onInstanceExit });
+      instances.push(instance);
+      instance.start();
+      log(`instance ${instance.index}: ${instance.origin} (pid ${instance.pid})`);
+    });
+
+    nginx = nginxServer({ binary: findNginx(), dir: path.join(dir, 'nginx'), port: listenPort, template, log });
+    await nginx.start({ upstreams: instances.map((instance) => `127.0.0.1:${instance.port}`), cache });
+    log(`nginx: ${url} (pid ${nginx.pid}; config ${nginx.configFile}, cache ${cache ? 'on' : 'off'})`);
+
+    log(`waiting for /api/health on every instance…`);
+    await Promise.all(instances.map((instance) => instance.waitHealthy({ signal })));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  const settleMs = failTimeoutMs(template) + 500;
+  const cluster = {
+    url,
+    dir,
+    env: { SITE_URL: siteUrl ?? url, REDIS_URL: redisUrl ?? redis.url, DATA_DIR: dataDir ?? path.join(dir, 'data') },
+    instances,
+    /** nginx's fail_timeout and a margin: how long a returned instance may wait for readers. */
+    settleMs,
+    /** Undefined when REDIS_URL was given. */
+    redis,
+    nginx,
+    /** nginx again, in front of some of the instances, with or without its micro-cache. */
+    async configureNginx({ upstreams = instances, cache: withCache = true } = {}) {
+      await nginx.stop();
+      await nginx.start({ upstreams: upstreams.map((instance) => `127.0.0.1:${instance.port}`), cache: withCache });
+    },
+    /** SIGTERM (the instance drains), start it again on the same port, wait until healthy. */
+    async restartInstance(instance) {
+      await instance.stop();
+      instance.start();
+      await instance.waitHealthy();
+    },
+    /**
+     * Every instance in turn. After each one is healthy again, wait out nginx's fail_timeout: nginx
+     * took it out when it refused connections and tries it again only then; draining the next
+     * one sooner could leave nginx with no instance it believes is up.
+     */
+    async rollingRestart() {
+      for (const instance of instances) {
+        await cluster.restartInstance(instance);
+        await sleep(settleMs);
+      }
+    },
+    stop,
+  };
+  return cluster;
+}
