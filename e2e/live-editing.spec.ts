@@ -159,3 +159,15 @@ test('the revalidate endpoint refuses callers without the secret', async () => {
   expect(statuses.slice(0, 7)).toEqual(Array(7).fill(401));
   expect(statuses.slice(7)).toEqual([429, 429, 429]);
 });
+
+test('the whole content folder deleted while serving: the last good content stays up', async () => {
+  await rm(server.root, { recursive: true, force: true });
+  // The reload that found nothing says so, once: the signal that the site has seen the loss.
+  await expect.poll(() => server.log(), { timeout: 10_000 }).toContain('news: is missing');
+  const story = await page(`/ru/news/${SEED}`);
+  expect(story.status).toBe(200);
+  expect(story.text).toContain(`>${SEED_RU_TITLE}</h1>`);
+  expect((await page('/ru')).text).toContain(`/ru/news/${SEED}`);
+  expect((await page('/en/section/energy')).status).toBe(200);
+  expect((await page('/ru/feed.xml')).text).toContain(`/ru/news/${SEED}`);
+});
