@@ -10,6 +10,7 @@ export function Photo({
   image,
   alt,
   sizes,
+  maxWidth,
   priority = false,
   className,
   frameClassName,
@@ -18,13 +19,15 @@ export function Photo({
   alt: string;
   /** The photo's rendered width, as in `<img sizes>`: the browser picks the variant from it. */
   sizes: string;
+  /** The widest this photo is ever shown, in CSS pixels (thumbnails): larger variants are not listed. */
+  maxWidth?: number;
   priority?: boolean;
   /** Classes of the <img>. */
   className?: string;
   /** Classes of the <picture>, which is the box in the parent's layout (a flex item, say). */
   frameClassName?: string;
 }) {
-  const { sources, img } = photoSources(image);
+  const { sources, img } = photoSources(image, maxWidth);
   return (
     // A block, so the <img> inside sits in it as it sat in its parent before (no inline line box).
     <picture className={frameClassName ? `block ${frameClassName}` : 'block'}>

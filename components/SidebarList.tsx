@@ -19,6 +19,7 @@ export function SidebarList({ id, title, stories }: { id: string; title: string;
                 image={story.image}
                 alt=""
                 sizes="80px"
+                maxWidth={80}
                 frameClassName="w-20 shrink-0 self-start"
                 className="h-auto w-full bg-rule"
               />

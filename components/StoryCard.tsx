@@ -14,6 +14,7 @@ export function StoryCard({ story, lead = false }: { story: StoryTeaser; lead?: 
             image={story.image}
             alt=""
             sizes={lead ? '(min-width: 768px) 560px, 100vw' : '(min-width: 640px) 160px, 112px'}
+            maxWidth={lead ? undefined : 160}
             priority={lead}
             className="h-auto w-full bg-rule"
           />
@@ -21,7 +22,8 @@ export function StoryCard({ story, lead = false }: { story: StoryTeaser; lead?: 
       )}
       <div className="min-w-0" lang={story.lang}>
         <p className="text-xs font-semibold uppercase tracking-wide text-accent">
-          <a href={story.sectionHref} className="underline-offset-4 hover:underline" data-component="card-section">
+          {/* At least 24 px high: a touch target apart from the headline link under it (WCAG 2.5.8). */}
+          <a href={story.sectionHref} className="inline-block min-h-6 leading-6 underline-offset-4 hover:underline" data-component="card-section">
             {story.sectionName}
           </a>
         </p>

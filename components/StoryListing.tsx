@@ -25,7 +25,8 @@ export function StoryListing({
       <h1 id="listing-heading" className="font-serif text-3xl font-bold">
         {heading}
       </h1>
-      <p className="mt-1 text-sm text-muted">{t('storyCount', { count: total })}</p>
+      {/* A heading, so the stories' own headings (h3) follow in order (h1, h2, h3). */}
+      <h2 className="mt-1 text-sm font-normal text-muted">{t('storyCount', { count: total })}</h2>
       {stories.length === 0 ? <p className="mt-6">{t('empty')}</p> : <StoryList stories={stories} />}
       <Pagination basePath={basePath} page={page} pageCount={pageCount} />
     </section>

@@ -14,7 +14,7 @@ test.describe('a reader browses listings', () => {
   test('the archive pages through every story, newest first', async ({ page }) => {
     await openPage(page, '/en/archive');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Archive');
-    await expect(page.locator('[data-component="listing"] > p').first()).toHaveText('20 stories');
+    await expect(page.locator('[data-component="listing"] > h2').first()).toHaveText('20 stories');
     await expect(page.locator('[data-component="story-card"]')).toHaveCount(10);
     const dates = await page.locator('[data-component="story-card"] time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!));
     expect(dates.map((d) => Date.parse(d))).toEqual([...dates.map((d) => Date.parse(d))].sort((a, b) => b - a));
@@ -27,7 +27,7 @@ test.describe('a reader browses listings', () => {
 
   test('the Russian archive counts stories with Russian plurals and lists the Russian-only one', async ({ page }) => {
     await openPage(page, '/ru/archive?page=2');
-    await expect(page.locator('[data-component="listing"] > p').first()).toHaveText('21 материал');
+    await expect(page.locator('[data-component="listing"] > h2').first()).toHaveText('21 материал');
     await expect(page.locator('[data-component="pagination"]')).toContainText('Страница 2 из 3');
   });
 

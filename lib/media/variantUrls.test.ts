@@ -37,3 +37,15 @@ describe('photoSources', () => {
     expect(variantUrl({ ...photo, version: 'a&b' }, 640, 'webp')).toBe('/media/story/photo.jpg?v=a%26b&w=640&f=webp');
   });
 });
+
+describe('photoSources for a thumbnail', () => {
+  it('lists only the widths a photo shown at most N pixels wide can use (2x density and one above)', async () => {
+    const { photoSources } = await import('./variantUrls');
+    const photo = { url: '/media/s/photo.jpg?v=abc', version: 'abc', width: 1200, height: 675 };
+    const widths = (srcSet?: string) => (srcSet ?? '').split(', ').map((entry) => Number(entry.split(' ')[1]!.replace('w', '')));
+    expect(widths(photoSources(photo, 80).img.srcSet)).toEqual([160]);
+    expect(widths(photoSources(photo, 160).img.srcSet)).toEqual([160, 320]);
+    expect(widths(photoSources(photo, 500).img.srcSet)).toEqual([160, 320, 640, 828, 1080]);
+    expect(widths(photoSources(photo).img.srcSet)).toEqual([160, 320, 640, 828, 1080, 1200]);
+  });
+});

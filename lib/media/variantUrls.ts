@@ -26,13 +26,26 @@ function srcSet(photo: PhotoForPage, widths: number[], format: VariantFormat): s
 }
 
 /**
+ * The widths worth listing for a photo never shown wider than `maxDisplayWidth` CSS pixels: up to
+ * twice that (high-density screens) and one above. A sidebar thumbnail then lists one or two
+ * URLs per format instead of seven, which keeps pages (and their hydration payload) small.
+ */
+function upTo(widths: number[], maxDisplayWidth: number | undefined): number[] {
+  if (!maxDisplayWidth) return widths;
+  const needed = maxDisplayWidth * 2;
+  const within = widths.filter((width) => width <= needed);
+  const above = widths.find((width) => width > needed);
+  return above !== undefined && within.at(-1) !== needed ? [...within, above] : within.length > 0 ? within : widths.slice(0, 1);
+}
+
+/**
  * The variant URLs of a photo for a <picture>: AVIF, then WebP (the browser takes the first type it
  * supports), then JPEG on the <img> for the rest, every one listing each width the media route
  * serves for this photo, so the browser picks by `sizes` and screen density. A photo too large to
  * resize gets its original only, which the route always serves.
  */
-export function photoSources(photo: PhotoForPage): PhotoSources {
-  const widths = isResizable(photo) ? variantWidthsFor(photo.width) : [];
+export function photoSources(photo: PhotoForPage, maxDisplayWidth?: number): PhotoSources {
+  const widths = isResizable(photo) ? upTo(variantWidthsFor(photo.width), maxDisplayWidth) : [];
   if (widths.length === 0) return { sources: [], img: { src: photo.url } };
   const fallback = widths.filter((width) => width <= FALLBACK_WIDTH).pop() ?? widths[0]!;
   return {

@@ -15,10 +15,10 @@ const DAY_MS = 86_400_000;
  * time, stories sharing its rarest terms, and the newest few. Scoring these instead of every
  * story keeps a ranking near 10 ms at any archive size, and the whole archive near-linear.
  */
-const PER_TAG = 150;
-const PER_SECTION = 100;
-const TOP_TERMS = 12;
-const PER_TERM = 150;
+const PER_TAG = 60;
+const PER_SECTION = 50;
+const TOP_TERMS = 8;
+const PER_TERM = 40;
 const NEWEST = 20;
 
 /** Similarity of two stories from shared tags, section, text and closeness in time. */
