@@ -1,6 +1,6 @@
 /**
  * A request body of at most `limit` bytes, or undefined when it is longer (declared or sent).
- * Route handlers have no body limit of their own (docs/next16-notes.md), so each reads through this.
+ * Route handlers have no body limit of their own (docs/nextjs-behaviour.md), so each reads through this.
  */
 export async function readBounded(request: Request, limit: number): Promise<string | undefined> {
   const declared = Number(request.headers.get('content-length') ?? '0');
