@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Story } from '../content/types';
 import { rankRelated, relatedScore } from './related';
+import { story as storyOf } from '../content/testing/stories';
 import { terms } from '../text/analyzer';
 
+// The shared builder, with this file's shape: one version's headline and body.
 function story(slug: string, fields: Partial<Story> & { title: string; body: string; locale?: 'ru' | 'en' }): Story {
-  const locale = fields.locale ?? 'en';
-  const date = fields.date ?? '2020-01-01T00:00:00Z';
-  return {
-    slug,
-    date,
-    localDate: date.slice(0, 10),
-    published: Date.parse(date),
-    section: fields.section ?? 'politics',
-    tags: fields.tags ?? [],
-    related: fields.related ?? [],
-    draft: false,
-    original: locale,
-    versions: {
-      [locale]: { locale, title: fields.title, summary: '', bodyHtml: '', bodyText: fields.body, wordCount: 1, draft: false },
-    },
-  };
+  const { title, body, locale = 'en', ...rest } = fields;
+  return storyOf(slug, { ...rest, [locale]: { title, body } });
 }
 
 describe('terms', () => {

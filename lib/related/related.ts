@@ -83,14 +83,17 @@ export function rankFor(story: Story, corpus: Corpus): string[] {
 
 /** Every story of a list ranked against the others (tests, benchmarks). */
 export function rankRelated(stories: Story[], locale: Locale): Map<string, string[]> {
-  const corpus = createCorpus((story) => documentText(story, locale));
+  const corpus = localeCorpus(locale);
   corpus.sync(stories);
   return new Map(stories.map((story) => [story.slug, rankFor(story, corpus)]));
 }
 
-function documentText(story: Story, locale: Locale) {
-  const { version } = versionFor(story, locale);
-  return { language: version.locale, title: version.title, lead: version.summary, body: version.bodyText };
+/** An empty corpus of the stories as a locale's readers see them (their own version, or the original). */
+export function localeCorpus(locale: Locale): Corpus {
+  return createCorpus((story) => {
+    const { version } = versionFor(story, locale);
+    return { language: version.locale, title: version.title, lead: version.summary, body: version.bodyText };
+  });
 }
 
 // One corpus per locale and process, brought up to date with each content load: only stories
@@ -109,7 +112,7 @@ export function relatedTo(content: LoadedContent, locale: Locale, story: Story, 
   let ranked = byLocale.get(locale);
   if (!ranked) {
     let corpus = corpora().get(locale);
-    if (!corpus) corpora().set(locale, (corpus = createCorpus((s) => documentText(s, locale))));
+    if (!corpus) corpora().set(locale, (corpus = localeCorpus(locale)));
     corpus.sync([...content.stories.values()].filter((s) => isPublic(s, visibility)));
     byLocale.set(locale, (ranked = new Map()));
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findStories, recencyFactor } from './findStories';
 import { queryWords, type SearchFilters } from './query';
 import { buildSearchIndex, searchIndex } from './searchIndex';
-import { contentOf, story } from './testing/stories';
+import { contentOf, story } from '../content/testing/stories';
 
 const now = Date.parse('2026-01-01T00:00:00Z');
 const visibility = { now, includeDrafts: false };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanQuery, parseSearchRequest, QUERY_LIMITS, queryWords, type RawParams } from './query';
 import { runSearch } from './runSearch';
-import { contentOf, story } from './testing/stories';
+import { contentOf, story } from '../content/testing/stories';
 
 const content = contentOf([
   story('pipeline', { section: 'energy', tags: ['gas'], ru: { title: 'Газопровод открыт', body: 'Газ пошёл в Европу.' }, en: { title: 'Pipeline opens', body: 'Gas flows to Europe.' } }),

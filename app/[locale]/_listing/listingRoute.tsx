@@ -27,9 +27,10 @@ async function load(kind: Kind, paramsPromise: Params) {
   const params = await paramsPromise;
   const locale = params.locale as Locale;
   const page = parsePageParam(params.page);
-  const view = page ? await loadListingView(locale, listingOf(kind, params), page) : undefined;
+  const listing = listingOf(kind, params);
+  const view = page ? await loadListingView(locale, listing, page) : undefined;
   // A section or tag that does not exist has no name: a 404 like an unknown page.
-  return { locale, view: view && (kind === 'archive' || view.name) ? view : undefined };
+  return { locale, listing, view: view && (kind === 'archive' || view.name) ? view : undefined };
 }
 
 async function heading(kind: Kind, name: string | undefined): Promise<string> {
@@ -42,11 +43,11 @@ async function heading(kind: Kind, name: string | undefined): Promise<string> {
 export function listingRoute(kind: Kind) {
   return {
     async generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-      const { locale, view } = await load(kind, params);
+      const { locale, listing, view } = await load(kind, params);
       if (!view) return {};
       const t = await getTranslations({ locale, namespace: 'Metadata' });
       const title = kind === 'archive' ? t('archiveTitle') : view.name;
-      const section = kind === 'section' && view.name ? { slug: view.basePath.split('/').pop()!, name: view.name } : undefined;
+      const section = listing.kind === 'section' && view.name ? { slug: listing.slug, name: view.name } : undefined;
       return listingPageMetadata(locale, { title, pathFor: (l) => view.alternates[l], section });
     },
     async Page({ params }: { params: Params }) {

@@ -1,5 +1,5 @@
 import type { Locale } from '../../../i18n/routing';
-import type { LoadedContent, Story, StoryVersion } from '../../content/types';
+import type { LoadedContent, Story, StoryVersion } from '../types';
 
 interface Text {
   title: string;
@@ -7,7 +7,7 @@ interface Text {
   body?: string;
 }
 
-/** A story in memory, for search tests that need exact control over words and dates. */
+/** A story in memory, for tests that need exact control over words and dates (search, Related). */
 export function story(slug: string, fields: Partial<Omit<Story, 'versions'>> & { ru?: Text; en?: Text }): Story {
   const date = fields.date ?? '2020-01-01T12:00:00Z';
   const version = (locale: Locale, text: Text | undefined): StoryVersion | undefined =>
@@ -32,7 +32,7 @@ export function story(slug: string, fields: Partial<Omit<Story, 'versions'>> & {
     published: Date.parse(date),
     section: fields.section ?? 'politics',
     tags: fields.tags ?? [],
-    related: [],
+    related: fields.related ?? [],
     draft: fields.draft ?? false,
     original: ru ? 'ru' : 'en',
     versions,
