@@ -9,6 +9,9 @@ const nextConfig: NextConfig = {
   // build that `npm start` serves (scripts/test-all.sh).
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
+  // scripts/server.mjs compresses, after it has hashed each page's inline scripts for the CSP
+  // (Next would compress first, below where the server can read the HTML).
+  compress: false,
   // Every response, whatever answers it (pages, route handlers, the proxy's 404 rewrites and 400s,
   // /_next/static, /_next/image): config headers are applied before routing (docs/security.md).
   // '/(.*)' rather than '/:path*': it also matches '//x', whose 308 would otherwise go out bare.

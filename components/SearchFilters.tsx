@@ -3,6 +3,7 @@ import type { Locale } from '@/i18n/routing';
 import type { SearchRequest } from '@/lib/search/query';
 import { searchBase } from '@/lib/search/searchPath';
 import type { Option } from '@/lib/search/searchView';
+import { SearchQueryField } from './SearchQueryField';
 
 function Select({ name, label, all, options, value }: { name: string; label: string; all: string; options: Option[]; value?: string }) {
   return (
@@ -35,22 +36,7 @@ export function SearchFilters({
   return (
     <form role="search" aria-label={t('pageFormLabel')} action={searchBase(locale)} method="get" className="mt-4 grid gap-4" data-component="search-filters">
       <div className="flex flex-wrap items-end gap-2">
-        <label htmlFor="search-query" className="w-full text-sm font-semibold">
-          {t('queryLabel')}
-        </label>
-        <input
-          id="search-query"
-          type="search"
-          name="q"
-          defaultValue={request.text}
-          maxLength={200}
-          enterKeyHint="search"
-          autoComplete="off"
-          className="min-w-0 flex-1 rounded border border-muted bg-paper px-3 py-2 text-lg text-ink"
-        />
-        <button type="submit" className="rounded border border-ink bg-ink px-4 py-2 font-semibold text-paper">
-          {t('submit')}
-        </button>
+        <SearchQueryField id="search-query" label={t('queryLabel')} defaultValue={request.text} visibleLabel large />
       </div>
       <div className="flex flex-wrap gap-4">
         <Select name="section" label={t('section')} all={t('allSections')} options={options.sections} value={filters.section} />

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
-import { cspViolations } from '../lib/security/csp';
+import { cspViolations, parseCsp } from '../lib/security/csp';
 import { SEED } from './helpers';
 
 /** The headers every response carries (next.config.ts headers(); HSTS comes from nginx over HTTPS). */
@@ -8,6 +8,10 @@ function expectSecurityHeaders(response: APIResponse, what: string) {
   const csp = headers['content-security-policy'];
   expect(cspViolations(csp), `${what}: Content-Security-Policy ${csp}`).toEqual([]);
   expect(csp, what).not.toContain('unsafe-eval');
+  // scripts/server.mjs names each page's inline scripts by hash: an HTML answer allows no other.
+  if (headers['content-type']?.startsWith('text/html')) {
+    expect(parseCsp(csp ?? '').get('script-src'), `${what}: script-src`).not.toContain("'unsafe-inline'");
+  }
   expect(headers['x-content-type-options'], what).toBe('nosniff');
   expect(headers['referrer-policy'], what).toBe('strict-origin-when-cross-origin');
   for (const feature of ['camera', 'microphone', 'geolocation', 'interest-cohort']) {
@@ -83,4 +87,29 @@ test.describe('security headers', () => {
     expect(response.status()).toBe(400);
     expectSecurityHeaders(response, 'POST /api/views');
   });
+
+  for (const [what, path, status] of [
+    ['a story page', `/ru/news/${SEED}`, 200],
+    ['the front page', '/en', 200],
+    ['a 404 rendered per request', '/en/news/no-such-story', 404],
+  ] as const) {
+    test(`${what} runs its own inline scripts under a policy that names them by hash`, async ({ page }) => {
+      const refused: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+      });
+      // The page hydrates only if Next's inline bootstrap and RSC payload ran; on a story the
+      // view beacon's effect shows it too.
+      const beacon = path.includes('/news/') && status === 200 ? page.waitForRequest((r) => r.url().endsWith('/api/views') && r.method() === 'POST') : null;
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(status);
+      const scriptSrc = parseCsp(response!.headers()['content-security-policy'] ?? '').get('script-src') ?? [];
+      expect(scriptSrc).not.toContain("'unsafe-inline'");
+      expect(scriptSrc.filter((source) => source.startsWith("'sha256-")).length, 'hashes of the inline scripts').toBeGreaterThan(0);
+      // React marks each element it hydrates with a fiber key.
+      await page.waitForFunction(() => Object.keys(document.body).some((key) => key.startsWith('__reactFiber$')));
+      if (beacon) await beacon;
+      expect(refused).toEqual([]);
+    });
+  }
 });

@@ -12,11 +12,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { secretLengthProblem } from '../lib/live/secretLength.mjs';
 import { freePorts } from './cluster/ports.mjs';
 import { startCluster } from './cluster/startCluster.mjs';
 import { missingTools } from './cluster/tools.mjs';
 
-const MIN_SECRET_LENGTH = 32;
 const usage = 'usage: npm run cluster -- [--instances N] [--port N] [--dist DIR] [--no-cache]';
 
 const { values } = parseArgs({
@@ -37,8 +37,9 @@ if (!Number.isInteger(instances) || instances < 1 || !Number.isInteger(port) || 
   console.error(usage);
   process.exit(2);
 }
-if (secret && secret.length < MIN_SECRET_LENGTH) {
-  console.error(`REVALIDATE_SECRET is ${secret.length} characters: use at least ${MIN_SECRET_LENGTH} (for example: openssl rand -hex 24)`);
+const secretProblem = secretLengthProblem(secret);
+if (secretProblem) {
+  console.error(secretProblem);
   process.exit(2);
 }
 const missing = missingTools({ needRedis: !redisUrl });

@@ -7,13 +7,18 @@
 // - no reader gets the build's HTML for a story edited since the build: requests wait until the
 //   content has been compared with the build (one POST /api/revalidate to itself);
 // - the content watcher posts to the address actually bound (HOSTNAME may be a container name);
+// - every inline script of a page is allowed by its hash, not by 'unsafe-inline'
+//   (scripts/server/htmlScriptPolicy.mjs), and responses are compressed after that
+//   (scripts/server/compress.mjs);
 // - SIGTERM drains: /api/health answers 503, new connections are refused, requests in flight
 //   finish (within SHUTDOWN_GRACE_MS), then the process exits 0.
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import next from 'next';
+import { compressResponse } from './server/compress.mjs';
+import { secretLengthProblem } from '../lib/live/secretLength.mjs';
+import { holdHtmlForScriptHashes } from './server/htmlScriptPolicy.mjs';
 
-const MIN_SECRET_LENGTH = 32;
 // Longer request targets are refused before Next sees them: its path normalisation answers some
 // with a 308 that repeats the target in two headers, past what HTTP clients accept.
 const MAX_URL_LENGTH = 2048;
@@ -22,8 +27,9 @@ const hostname = process.env.HOSTNAME ?? '0.0.0.0';
 const graceMs = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
 
 const given = process.env.REVALIDATE_SECRET?.trim();
-if (given && given.length < MIN_SECRET_LENGTH) {
-  console.error(`REVALIDATE_SECRET is ${given.length} characters: use at least ${MIN_SECRET_LENGTH} (for example: openssl rand -hex 24)`);
+const secretProblem = secretLengthProblem(given);
+if (secretProblem) {
+  console.error(secretProblem);
   process.exit(1);
 }
 // Known to this process (and its content watcher) only, unless the operator set one.
@@ -51,6 +57,8 @@ const server = createServer(async (request, response) => {
   inFlight.add(response);
   response.on('close', () => inFlight.delete(response));
   if (lifecycle.state === 'starting' && startup && !request.url?.startsWith('/api/')) await startup;
+  compressResponse(request, response);
+  holdHtmlForScriptHashes(response);
   handle(request, response);
 });
 const inFlight = new Set();

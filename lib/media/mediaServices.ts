@@ -1,5 +1,5 @@
 import { processSingleton } from '../processSingleton';
-import { createEncodeLimiter } from './encodeLimiter';
+import { createWorkLimiter } from '../concurrency';
 import { encodeVariant } from './encodeVariant';
 import { createSingleFlight } from './singleFlight';
 import { ENCODE_CONCURRENCY, ENCODE_QUEUE_LIMIT } from './variantConfig';
@@ -14,7 +14,7 @@ export function mediaServices(): VariantServices {
   return processSingleton<VariantServices>('media-variants', () => ({
     cacheDir: mediaCacheDir(),
     encode: encodeVariant,
-    limiter: createEncodeLimiter({ concurrency: ENCODE_CONCURRENCY, queueLimit: ENCODE_QUEUE_LIMIT }),
+    limiter: createWorkLimiter({ concurrency: ENCODE_CONCURRENCY, queueLimit: ENCODE_QUEUE_LIMIT }),
     flights: createSingleFlight<VariantResult>(),
     failures: new Map(),
     log: (message) => console.error(message),

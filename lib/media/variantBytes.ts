@@ -1,4 +1,4 @@
-import { EncoderBusyError, type EncodeLimiter } from './encodeLimiter';
+import { LimiterBusyError, type WorkLimiter } from '../concurrency';
 import { isPixelLimitError, type VariantEncoder } from './encodeVariant';
 import { photoVersion } from './photoVersion';
 import { readRegularFileInside } from './readRegularFile';
@@ -9,11 +9,13 @@ import { readCachedVariant, variantCachePath, writeCachedVariant, type VariantKe
 export interface VariantServices {
   cacheDir: string;
   encode: VariantEncoder;
-  limiter: EncodeLimiter;
+  limiter: WorkLimiter;
   flights: SingleFlight<VariantResult>;
   /** Variants whose encode failed: the answer given, until when (ms); retried only after that. */
   failures: Map<string, RememberedFailure>;
   log: (message: string) => void;
+  /** Set while the cache cannot be written (a full or read-only DATA_DIR): logged once, not per photo. */
+  cacheWriteFailing?: boolean;
 }
 
 export type VariantResult =
@@ -51,7 +53,7 @@ export async function variantBytes(services: VariantServices, contentRoot: strin
     services.limiter
       .run(() => encodeAndStore(services, contentRoot, key, file, flightKey))
       .catch((error: unknown) => {
-        if (error instanceof EncoderBusyError) return { state: 'busy' } as const;
+        if (error instanceof LimiterBusyError) return { state: 'busy' } as const;
         throw error;
       }),
   );
@@ -75,10 +77,23 @@ async function encodeAndStore(services: VariantServices, contentRoot: string, ke
     );
     return { state: tooLarge ? 'too-large' : 'failed' };
   }
-  // A cache that cannot be written (disk full, read-only DATA_DIR) costs speed, not the answer.
-  await writeCachedVariant(services.cacheDir, key, bytes).catch((error: unknown) => {
-    services.log(`media: cannot store ${flightKey} under ${services.cacheDir}: ${String(error)}; served uncached`);
-  });
+  // A cache that cannot be written (disk full, read-only DATA_DIR) costs speed, not the answer:
+  // every write is tried, so caching resumes by itself; the outage and its end are logged once.
+  await writeCachedVariant(services.cacheDir, key, bytes).then(
+    () => {
+      if (!services.cacheWriteFailing) return;
+      services.cacheWriteFailing = false;
+      services.log(`[media] resized photos are stored under ${services.cacheDir} again`);
+    },
+    (error: unknown) => {
+      if (services.cacheWriteFailing) return;
+      services.cacheWriteFailing = true;
+      services.log(
+        `[media] cannot store resized photos under ${services.cacheDir} (${flightKey}: ${String(error)}): ` +
+          'photos are still served, but each resized copy is encoded again on every request until the folder can be written',
+      );
+    },
+  );
   return { state: 'ok', bytes, from: 'encoder' };
 }
 

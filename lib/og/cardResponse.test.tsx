@@ -34,12 +34,12 @@ describe('card renders under a burst', () => {
   });
 
   it('answers 503 with Retry-After past the render queue instead of piling up renders', async () => {
-    const { createEncodeLimiter } = await import('@/lib/media/encodeLimiter');
+    const { createWorkLimiter } = await import('@/lib/concurrency');
     const { createSingleFlight } = await import('@/lib/media/singleFlight');
     const { cardPng } = await import('./cardResponse');
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const cards = { cache: new Map<string, Buffer>(), flights: createSingleFlight<Buffer>(), limiter: createEncodeLimiter({ concurrency: 1, queueLimit: 1 }) };
+    const cards = { cache: new Map<string, Buffer>(), flights: createSingleFlight<Buffer>(), limiter: createWorkLimiter({ concurrency: 1, queueLimit: 1 }) };
     const slow = async () => {
       await gate;
       return <div style={{ display: 'flex' }}>slow</div>;

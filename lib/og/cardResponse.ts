@@ -1,6 +1,6 @@
 import { ImageResponse } from '@vercel/og';
 import type { ReactElement } from 'react';
-import { createEncodeLimiter, EncoderBusyError, type EncodeLimiter } from '../media/encodeLimiter';
+import { createWorkLimiter, LimiterBusyError, type WorkLimiter } from '../concurrency';
 import { createSingleFlight, type SingleFlight } from '../media/singleFlight';
 import { processSingleton } from '../processSingleton';
 import { cardFonts } from './fonts';
@@ -16,14 +16,14 @@ interface CardRenderer {
   cache: Map<string, Buffer>;
   /** Concurrent first requests for one card share one render. */
   flights: SingleFlight<Buffer>;
-  limiter: EncodeLimiter;
+  limiter: WorkLimiter;
 }
 
 const renderer = () =>
   processSingleton<CardRenderer>('og:renderer', () => ({
     cache: new Map(),
     flights: createSingleFlight(),
-    limiter: createEncodeLimiter({ concurrency: RENDERS_AT_ONCE, queueLimit: RENDERS_WAITING }),
+    limiter: createWorkLimiter({ concurrency: RENDERS_AT_ONCE, queueLimit: RENDERS_WAITING }),
   }));
 
 function remember(cache: Map<string, Buffer>, key: string, png: Buffer) {
@@ -62,7 +62,7 @@ export async function cardResponse(
   try {
     png = await cardPng(`${key}@${version}`, render);
   } catch (error) {
-    if (error instanceof EncoderBusyError) {
+    if (error instanceof LimiterBusyError) {
       return new Response('Busy rendering cards: try again shortly\n', {
         status: 503,
         headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '2' },

@@ -19,10 +19,12 @@ function serialize(policy: Policy): string {
 /**
  * Pages are prerendered and cached, and Next's app router inlines its bootstrap scripts (the
  * RSC payload differs on every page), so neither a nonce (per-request rendering of every page)
- * nor a fixed list of hashes can allow them: 'unsafe-inline' is the price of static pages. It is
- * bounded by everything else here: no foreign script origin, no eval, no plug-ins, no <base>,
- * no framing, forms and connections only to this site. Styles need 'unsafe-inline' for the
- * style attributes next/image writes. React needs eval only in development (error overlays).
+ * nor a fixed list of hashes can allow them. The production server (scripts/server.mjs) sends
+ * each HTML page with this policy's script-src rewritten to the hashes of the inline scripts
+ * actually in it, 'unsafe-inline' removed (scripts/server/htmlScriptPolicy.mjs); the cached
+ * page keeps its header. 'unsafe-inline' below is the fallback for every other launcher
+ * (`next start`, `next dev`) and for a document too large to hold. Styles need 'unsafe-inline'
+ * for the style attributes React writes. React needs eval only in development (error overlays).
  */
 export function contentSecurityPolicy({ dev = false }: { dev?: boolean } = {}): string {
   return serialize([

@@ -4,7 +4,7 @@ import { nextDue } from '@/lib/content/diff';
 import { reloadContent } from '@/lib/content/repository';
 import { readBounded } from '@/lib/http/readBounded';
 import { parseRevalidateBody } from '@/lib/live/revalidateBody';
-import { isAuthorized } from '@/lib/live/secret';
+import { isAuthorized, misconfiguredSecretResponse } from '@/lib/live/secret';
 import { paths } from '@/lib/paths';
 import { processSingleton } from '@/lib/processSingleton';
 import { createMemoryRateLimiter } from '@/lib/views/memoryRateLimiter';
@@ -20,6 +20,9 @@ const failedAttempts = () => processSingleton('revalidate:failedAttempts', () =>
  * render per request from the reloaded content; cards are versioned by what they show.
  */
 export async function POST(request: Request) {
+  // A REVALIDATE_SECRET under the minimum length is never accepted: 503 to everyone until replaced.
+  const misconfigured = misconfiguredSecretResponse();
+  if (misconfigured) return misconfigured;
   if (!isAuthorized(request.headers.get('authorization'))) {
     // Guessing the secret costs a client at most 10 tries a minute.
     const verdict = await failedAttempts().hit(request.headers.get('x-peer-address') || 'unknown');

@@ -1,4 +1,4 @@
-import { createEncodeLimiter } from '../encodeLimiter';
+import { createWorkLimiter } from '../../concurrency';
 import type { VariantEncoder } from '../encodeVariant';
 import type { Variant } from '../photoRequest';
 import { createSingleFlight } from '../singleFlight';
@@ -18,7 +18,7 @@ export function fakeServices(
       calls.push(variant);
       return inner(original, variant);
     },
-    limiter: createEncodeLimiter({ concurrency, queueLimit }),
+    limiter: createWorkLimiter({ concurrency, queueLimit }),
     flights: createSingleFlight<VariantResult>(),
     failures: new Map(),
     log: (message) => logs.push(message),

@@ -1,0 +1,24 @@
+// Compression for every response, done here rather than by Next (next.config.ts: compress: false):
+// Next compresses inside its handler, below anything this server wraps around the response, so
+// the inline-script hashes (htmlScriptPolicy.mjs) would be taken over gzip bytes. Here it wraps
+// from outside: Next writes HTML, the hashes are taken, then the bytes are compressed.
+import { Duplex } from 'node:stream';
+import compression from 'compression';
+
+const middleware = compression();
+const noop = () => {};
+
+export function compressResponse(request, response) {
+  middleware(request, response, noop);
+  // A client that disconnects mid-response leaves the zlib stream open past GC; the middleware
+  // hands its stream back from on('drain'), which lets us end it (as Next does for its own).
+  response.once('close', () => {
+    if (response.writableFinished) return;
+    const stream = response.on('drain', noop);
+    if (stream === response || !(stream instanceof Duplex)) {
+      response.off('drain', noop);
+      return;
+    }
+    stream.destroy();
+  });
+}

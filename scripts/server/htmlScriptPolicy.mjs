@@ -1,0 +1,91 @@
+// Holds back an HTML response until its last byte, then sends it with a Content-Security-Policy
+// whose script-src names the hashes of the inline scripts in it (scriptHashes.mjs). Anything else
+// (JSON, images, feeds, static files) streams through untouched. Prerendered and cached pages come
+// from Next in one piece anyway; a page rendered per request (404, search) loses only its
+// streaming, which none of ours relies on.
+import { inlineScriptHashes, withScriptHashes } from './scriptHashes.mjs';
+
+// A document larger than this streams as it comes, with the app's fallback policy (next.config.ts).
+const MAX_HELD_BYTES = 4 * 1024 * 1024;
+
+/** Headers given to writeHead, in either of Node's shapes, applied with setHeader. */
+function applyHeaders(response, headers) {
+  if (!headers) return;
+  if (Array.isArray(headers)) {
+    const pairs = Array.isArray(headers[0]) ? headers : headers.flatMap((_, i) => (i % 2 === 0 ? [[headers[i], headers[i + 1]]] : []));
+    for (const [name, value] of pairs) response.setHeader(name, value);
+  } else {
+    for (const [name, value] of Object.entries(headers)) if (value !== undefined) response.setHeader(name, value);
+  }
+}
+
+export function holdHtmlForScriptHashes(response, { maxHeldBytes = MAX_HELD_BYTES } = {}) {
+  const original = { writeHead: response.writeHead, write: response.write, end: response.end, flushHeaders: response.flushHeaders };
+  /** @type {undefined | 'hold' | 'pass'} */
+  let mode;
+  let held = [];
+  let heldBytes = 0;
+
+  const decide = () => {
+    if (mode) return mode;
+    const type = String(response.getHeader('content-type') ?? '');
+    const policy = response.getHeader('content-security-policy');
+    mode = type.startsWith('text/html') && typeof policy === 'string' ? 'hold' : 'pass';
+    return mode;
+  };
+  const restore = () => Object.assign(response, original);
+  // Sends what was held as it is: the policy keeps the app's fallback.
+  const release = () => {
+    restore();
+    const chunks = held;
+    held = [];
+    for (const chunk of chunks) response.write(chunk);
+  };
+
+  response.writeHead = function writeHead(statusCode, reason, headers) {
+    if (typeof reason !== 'string') [reason, headers] = [undefined, reason];
+    response.statusCode = statusCode;
+    if (reason) response.statusMessage = reason;
+    applyHeaders(response, headers);
+    // Node calls writeHead itself on the first write; while holding, that moment is ours.
+    if (decide() === 'pass') {
+      restore();
+      return response.writeHead(response.statusCode);
+    }
+    return response;
+  };
+  response.flushHeaders = function flushHeaders() {
+    if (decide() === 'pass') {
+      restore();
+      response.flushHeaders();
+    }
+  };
+  response.write = function write(chunk, encoding, callback) {
+    if (decide() === 'pass') {
+      restore();
+      return response.write(chunk, encoding, callback);
+    }
+    if (typeof encoding === 'function') [callback, encoding] = [encoding, undefined];
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, encoding ?? 'utf8') : Buffer.from(chunk);
+    held.push(buffer);
+    heldBytes += buffer.length;
+    if (heldBytes > maxHeldBytes) release();
+    if (callback) process.nextTick(callback);
+    return true;
+  };
+  response.end = function end(chunk, encoding, callback) {
+    if (typeof chunk === 'function') [callback, chunk] = [chunk, undefined];
+    if (typeof encoding === 'function') [callback, encoding] = [encoding, undefined];
+    if (decide() === 'pass') {
+      restore();
+      return response.end(chunk, encoding, callback);
+    }
+    if (chunk !== undefined && chunk !== null) held.push(typeof chunk === 'string' ? Buffer.from(chunk, encoding ?? 'utf8') : Buffer.from(chunk));
+    const body = Buffer.concat(held);
+    held = [];
+    restore();
+    const policy = String(response.getHeader('content-security-policy'));
+    response.setHeader('content-security-policy', withScriptHashes(policy, inlineScriptHashes(body.toString('utf8'))));
+    return response.end(body, callback);
+  };
+}

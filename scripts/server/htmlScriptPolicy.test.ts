@@ -1,0 +1,92 @@
+import { createServer, get, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { compressResponse } from './compress.mjs';
+import { holdHtmlForScriptHashes } from './htmlScriptPolicy.mjs';
+import { inlineScriptHashes } from './scriptHashes.mjs';
+
+const FALLBACK = "default-src 'self'; script-src 'self' 'unsafe-inline'; object-src 'none'";
+const page = (n: number) => `<!DOCTYPE html><html><body>${'<p>Новость</p>'.repeat(n)}<script>self.__next_f.push([1,"${n}"])</script></body></html>`;
+
+let server: Server | undefined;
+afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+/** A server wrapped like scripts/server.mjs, whose handler answers like Next does. */
+async function serve(handler: (request: IncomingMessage, response: ServerResponse) => void, options?: { maxHeldBytes?: number }) {
+  server = createServer((request, response) => {
+    compressResponse(request, response);
+    holdHtmlForScriptHashes(response, options);
+    handler(request, response);
+  });
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** The raw bytes and headers, undecoded (fetch would gunzip). */
+function getRaw(url: string, headers: Record<string, string>) {
+  return new Promise<{ headers: IncomingMessage['headers']; body: Buffer }>((resolve, reject) => {
+    get(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+describe('holdHtmlForScriptHashes', () => {
+  it('sends a streamed page (flushHeaders, chunks) with the hashes of its inline scripts, then gzip', async () => {
+    const html = page(2000);
+    const origin = await serve((_, response) => {
+      response.statusCode = 200;
+      response.setHeader('content-type', 'text/html; charset=utf-8');
+      response.setHeader('content-security-policy', FALLBACK);
+      response.flushHeaders();
+      response.write(html.slice(0, 100));
+      response.write(Buffer.from(html.slice(100, 5000)));
+      setTimeout(() => response.end(html.slice(5000)), 10);
+    });
+    const response = await getRaw(`${origin}/`, { 'accept-encoding': 'gzip' });
+    expect(response.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(response.body).toString('utf8')).toBe(html);
+    const [hash] = inlineScriptHashes(html);
+    expect(response.headers['content-security-policy']).toBe(`default-src 'self'; script-src 'self' ${hash}; object-src 'none'`);
+  });
+
+  it('keeps the status and headers given to writeHead', async () => {
+    const origin = await serve((_, response) => {
+      response.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': FALLBACK, 'x-extra': 'kept' });
+      response.end(page(1));
+    });
+    const response = await fetch(`${origin}/`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('x-extra')).toBe('kept');
+    expect(response.headers.get('content-security-policy')).not.toContain('unsafe-inline');
+    expect(await response.text()).toBe(page(1));
+  });
+
+  it('streams anything that is not HTML untouched', async () => {
+    const origin = await serve((_, response) => {
+      response.setHeader('content-type', 'application/json');
+      response.setHeader('content-security-policy', FALLBACK);
+      response.write('{"a":');
+      response.end('1}');
+    });
+    const response = await fetch(`${origin}/`);
+    expect(response.headers.get('content-security-policy')).toBe(FALLBACK);
+    expect(await response.json()).toEqual({ a: 1 });
+  });
+
+  it('streams a document past the size limit as it comes, with the fallback policy', async () => {
+    const html = page(500);
+    const origin = await serve((_, response) => {
+      response.setHeader('content-type', 'text/html; charset=utf-8');
+      response.setHeader('content-security-policy', FALLBACK);
+      response.write(html.slice(0, 3000));
+      response.end(html.slice(3000));
+    }, { maxHeldBytes: 1000 });
+    const response = await fetch(`${origin}/`);
+    expect(response.headers.get('content-security-policy')).toBe(FALLBACK);
+    expect(await response.text()).toBe(html);
+  });
+});
