@@ -15,8 +15,8 @@ const intl = createMiddleware(routing);
 // A path no route matches: Next renders it with the root not-found page, fully on the server.
 const NOT_FOUND_PATH = '/_not-found/page';
 
-// Paths that are not localized pages: route handlers, story media, Next internals, files.
-const UNLOCALIZED = /^\/(?:api|media|_next)(?:\/|$)|^\/[^/]+\.[a-z0-9]+$/i;
+// Paths that are not localized pages: route handlers, story media, child sitemaps, Next internals, files.
+const UNLOCALIZED = /^\/(?:api|media|sitemaps|_next)(?:\/|$)|^\/[^/]+\.[a-z0-9]+$/i;
 
 function renderNotFound(request: NextRequest, locale: string) {
   const headers = new Headers(request.headers);

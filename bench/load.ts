@@ -66,7 +66,7 @@ export function classify(pathAndQuery: string): Exclude<RouteClass, 'beacon'> | 
   if (/^\/(ru|en)\/news\/[^/]+\/opengraph-image$/.test(pathname) || /^\/(ru|en)\/opengraph-image$/.test(pathname)) return 'card';
   if (/^\/(ru|en)\/news\/[^/]+$/.test(pathname)) return 'story';
   if (/^\/(ru|en)\/?$/.test(pathname)) return 'front';
-  if (/\/(feed|atom)\.xml$/.test(pathname) || /^\/(news-)?sitemap\.xml$/.test(pathname)) return 'feed';
+  if (/\/(feed|atom)\.xml$/.test(pathname) || /^\/(news-)?sitemap\.xml$/.test(pathname) || /^\/sitemaps\/[^/]+\.xml$/.test(pathname)) return 'feed';
   if (/^\/(ru|en)\/section\/[^/]+$/.test(pathname)) return 'section';
   if (/^\/(ru|en)\/tag\/[^/]+$/.test(pathname)) return 'tag';
   if (/^\/(ru|en)\/archive$/.test(pathname)) return 'archive';
@@ -127,11 +127,16 @@ export async function discoverTargets(origin: string): Promise<Targets> {
     sets.front.add(entry);
     add(pathsIn(await getText(origin, entry), origin));
   }
-  for (const sitemap of ['/sitemap.xml', '/news-sitemap.xml']) {
+  // The sitemap index names child sitemaps (added as feeds), which name the stories and listings.
+  const sitemaps = ['/sitemap.xml', '/news-sitemap.xml'];
+  for (let i = 0; i < sitemaps.length; i++) {
+    const sitemap = sitemaps[i]!;
     const text = await getText(origin, sitemap).catch(() => undefined);
     if (text === undefined) continue;
     sets.feed.add(sitemap);
-    add(pathsIn(text, origin));
+    const found = pathsIn(text, origin);
+    add(found);
+    if (text.includes('<sitemapindex')) sitemaps.push(...found.filter((p) => /^\/sitemaps\/[^/]+\.xml$/.test(p) && !sitemaps.includes(p)));
   }
   for (const locale of ['ru', 'en']) for (const feed of ['feed.xml', 'atom.xml']) sets.feed.add(`/${locale}/${feed}`);
 

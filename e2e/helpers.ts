@@ -52,3 +52,15 @@ export async function storedViews(slug: string): Promise<number> {
     db.close();
   }
 }
+
+/**
+ * The text of every child sitemap the index at /sitemap.xml names, in its order. Their `<loc>` is on
+ * SITE_URL's origin, which need not be the test server's, so each child is fetched by its path.
+ */
+export async function childSitemaps(get: (path: string) => Promise<string>): Promise<string[]> {
+  const index = await get('/sitemap.xml');
+  expect(index).toContain('<sitemapindex');
+  const paths = [...index.matchAll(/<sitemap>\s*<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!.replace(/&amp;/g, '&')).pathname);
+  expect(paths.length, 'child sitemaps named by /sitemap.xml').toBeGreaterThan(0);
+  return Promise.all(paths.map(get));
+}

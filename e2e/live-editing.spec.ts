@@ -2,7 +2,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { FRESHNESS_SECONDS } from '../lib/live/freshness';
-import { RU_ONLY, SEED, SEED_RU_TITLE } from './helpers';
+import { childSitemaps, RU_ONLY, SEED, SEED_RU_TITLE } from './helpers';
 import { startLiveServer } from './live-server';
 
 // Editors change files under CONTENT_DIR on a running production server; readers see it within
@@ -20,6 +20,8 @@ test.afterAll(async () => {
 });
 
 const page = (p: string) => fetch(server.origin + p).then(async (r) => ({ status: r.status, text: await r.text() }));
+/** Every child sitemap the index names, as one text. */
+const sitemaps = async () => (await childSitemaps(async (p) => (await page(p)).text)).join('\n');
 const storyFile = (slug: string, locale = 'ru') => path.join(server.root, 'news', slug, `${locale}.md`);
 async function writeStory(slug: string, locale: string, text: string) {
   await mkdir(path.dirname(storyFile(slug, locale)), { recursive: true });
@@ -86,7 +88,7 @@ test('a new story appears everywhere, and disappears when deleted', async () => 
   expect((await page('/en')).text).toContain('A story added while the site runs');
   expect((await page('/en/section/energy')).text).toContain('A story added while the site runs');
   expect((await page('/en/feed.xml')).text).toContain(`/en/news/${slug}`);
-  expect((await page('/sitemap.xml')).text).toContain(`/en/news/${slug}`);
+  expect(await sitemaps()).toContain(`/en/news/${slug}`);
   expect((await page('/news-sitemap.xml')).text).toContain(`/en/news/${slug}`);
   expect((await page(`/en/news/${slug}/opengraph-image`)).status).toBe(200);
   expect((await page(`/en/news/${SEED}`)).text).toContain(`/en/news/${slug}`);
@@ -104,9 +106,10 @@ test('a draft is never served, listed, fed or mapped in production', async () =>
   // Written after the draft: once this edit shows, a reload has read the draft too.
   await reloadSignal();
   expect((await page(`/ru/news/${slug}`)).status).toBe(404);
-  for (const listing of ['/ru', '/ru/archive', '/ru/section/politics', '/ru/feed.xml', '/ru/atom.xml', '/sitemap.xml', '/news-sitemap.xml']) {
+  for (const listing of ['/ru', '/ru/archive', '/ru/section/politics', '/ru/feed.xml', '/ru/atom.xml', '/news-sitemap.xml']) {
     expect((await page(listing)).text, listing).not.toContain(slug);
   }
+  expect(await sitemaps(), 'child sitemaps').not.toContain(slug);
 });
 
 test('a draft translation hides its own language only', async () => {
@@ -137,7 +140,7 @@ test('a scheduled story appears when due, with no rebuild or restart', async () 
   // Lists follow within the freshness figure of the story page (the due timer re-renders them).
   await expect.poll(async () => (await page('/ru')).text, poll).toContain(`/ru/news/${slug}`);
   expect((await page('/ru/feed.xml')).text).toContain(`/ru/news/${slug}`);
-  expect((await page('/sitemap.xml')).text).toContain(`/ru/news/${slug}`);
+  expect(await sitemaps()).toContain(`/ru/news/${slug}`);
   await expect.poll(async () => (await page(`/ru/news/${SEED}`)).text, poll).toContain(`/ru/news/${slug}`);
 });
 

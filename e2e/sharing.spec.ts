@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { XMLParser } from 'fast-xml-parser';
-import { openPage, SEED, SEED_RU_TITLE } from './helpers';
+import { childSitemaps, openPage, SEED, SEED_RU_TITLE } from './helpers';
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
 
@@ -107,11 +107,27 @@ test.describe('sharing and discovery', () => {
     ]);
   });
 
-  test('the sitemap lists every story in both locales with alternates, and robots.txt names the sitemaps', async ({ request }) => {
+  test('the sitemap index names child sitemaps that list every story in both locales with alternates, and robots.txt names the sitemaps', async ({ request }) => {
     const response = await request.get('/sitemap.xml');
     expect(response.status()).toBe(200);
-    const sitemap = xml.parse(await response.text());
-    const urls = sitemap.urlset.url as Array<{ loc: string; 'xhtml:link': Array<{ '@hreflang': string; '@href': string }> }>;
+    expect(response.headers()['content-type']).toBe('application/xml; charset=utf-8');
+    const index = xml.parse(await response.text()).sitemapindex;
+    expect(index['@xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
+    const children = [index.sitemap].flat() as Array<{ loc: string; lastmod?: string }>;
+    expect(children.map((c) => new URL(c.loc).pathname)).toEqual(['/sitemaps/listings-1.xml', '/sitemaps/stories-1.xml']);
+    // Each child's lastmod is the newest date of its URLs; sections and tags have none, stories do.
+    expect(Number.isNaN(Date.parse(children[1]!.lastmod!))).toBe(false);
+    for (const child of children) {
+      const answer = await request.get(new URL(child.loc).pathname);
+      expect(answer.status(), child.loc).toBe(200);
+      expect(answer.headers()['content-type'], child.loc).toBe('application/xml; charset=utf-8');
+    }
+    for (const name of ['stories-0.xml', 'stories-01.xml', 'stories-2.xml', 'stories-99999999999.xml', 'nothing']) {
+      expect((await request.get(`/sitemaps/${name}`)).status(), name).toBe(404);
+    }
+
+    const texts = await childSitemaps(async (path) => (await request.get(path)).text());
+    const urls = texts.flatMap((text) => [xml.parse(text).urlset.url].flat()) as Array<{ loc: string; 'xhtml:link': Array<{ '@hreflang': string; '@href': string }> }>;
     const seed = urls.find((u) => u.loc.endsWith(`/ru/news/${SEED}`))!;
     expect(seed).toBeTruthy();
     expect(seed['xhtml:link'].map((l) => l['@hreflang']).sort()).toEqual(['en', 'ru', 'x-default']);

@@ -10,6 +10,11 @@ export const paths = {
   feed: (locale: Locale) => `/${locale}/feed.xml`,
   atom: (locale: Locale) => `/${locale}/atom.xml`,
   sectionFeed: (locale: Locale, section: string) => `/${locale}/section/${section}/feed.xml`,
+  /** The sitemap index; it names the child sitemaps below. */
+  sitemapIndex: () => '/sitemap.xml',
+  /** A child sitemap (`listings-1.xml`, `stories-1.xml`, …): lib/seo/sitemaps.ts. */
+  sitemapChild: (name: string) => `/sitemaps/${name}`,
+  newsSitemap: () => '/news-sitemap.xml',
 };
 
 /** `?page=N` on a path, after any query it already has (a search's `?q=`). */
