@@ -68,9 +68,10 @@ export function createContentRepository(source: ContentSource): ContentRepositor
     try {
       await source.writeLastGood(served.taxonomy, kept);
       keptOnDisk = key;
+      if (snapshotFailed) source.log.warn('[content] the last good versions are saved again');
       snapshotFailed = false;
     } catch (error) {
-      if (!snapshotFailed) source.log.warn(`[content] cannot save the last good versions (${(error as Error).message}); they are kept in memory only`);
+      if (!snapshotFailed) source.log.warn(`[content] cannot save the last good versions (${(error as Error).message}); they are kept in memory only, so a restart before they are saved would take those stories down until their files are fixed`);
       snapshotFailed = true;
     }
   }

@@ -34,6 +34,7 @@ export function createFileContentLoader(root: string, cacheFile?: string, log: P
   let cacheChecked = false;
   let pendingWrite: Promise<void> = Promise.resolve();
   let writeTimer: NodeJS.Timeout | undefined;
+  let cacheWriteFailing = false;
 
   async function base(): Promise<CachedLoad | undefined> {
     if (last || cacheChecked || !cacheFile) return last;
@@ -46,13 +47,31 @@ export function createFileContentLoader(root: string, cacheFile?: string, log: P
     }
   }
 
+  // A cache that cannot be written (a full or read-only DATA_DIR) only makes the next start-up
+  // read every story: content is served all the same. The next full load tries again, changed or
+  // not; the failure and its end are logged once each.
+  function writeCache(file: string, snapshot: CachedLoad): Promise<void> {
+    return writeContentCache(file, snapshot).then(
+      () => {
+        if (!cacheWriteFailing) return;
+        cacheWriteFailing = false;
+        log.warn(`[content] the content cache is written again (${file})`);
+      },
+      (error: Error) => {
+        if (cacheWriteFailing) return;
+        cacheWriteFailing = true;
+        log.warn(`[content] the content cache is not saved (${error.message}): content is served, but a restart re-reads every story until it can be written`);
+      },
+    );
+  }
+
   function scheduleCacheWrite() {
     if (!cacheFile) return;
     clearTimeout(writeTimer);
     writeTimer = setTimeout(() => {
       const snapshot = last;
       if (!snapshot) return;
-      pendingWrite = writeContentCache(cacheFile, snapshot).catch((error: Error) => log.warn(`[content] cannot write the content cache: ${error.message}`));
+      pendingWrite = writeCache(cacheFile, snapshot);
     }, CACHE_WRITE_DELAY_MS);
     writeTimer.unref();
   }
@@ -79,7 +98,7 @@ export function createFileContentLoader(root: string, cacheFile?: string, log: P
     for (const [slug, signature] of await folderSignatures(root, unsigned)) signatures.set(slug, signature);
     const changed = !previous || [...signatures].some(([slug, signature]) => previous.signatures.get(slug) !== signature) || signatures.size !== previous.signatures.size;
     last = { loaded, signatures };
-    if (full && changed) scheduleCacheWrite();
+    if (full && (changed || cacheWriteFailing)) scheduleCacheWrite();
     return loaded;
   }
 
@@ -89,7 +108,7 @@ export function createFileContentLoader(root: string, cacheFile?: string, log: P
       if (writeTimer && last) {
         clearTimeout(writeTimer);
         writeTimer = undefined;
-        pendingWrite = writeContentCache(cacheFile!, last);
+        pendingWrite = writeCache(cacheFile!, last);
       }
       await pendingWrite;
     },

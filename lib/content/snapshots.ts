@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContentFingerprints } from './diff';
 import type { LastGood } from './lastGood';
@@ -31,11 +31,19 @@ export function buildFingerprintsFile(): string {
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.NEXT_DIST_DIR ?? '.next', 'content-fingerprints.json');
 }
 
+/** Fails with an error naming the file (a full disk's ENOSPC does not), its code kept. */
 async function writeAtomically(file: string, data: unknown): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(data));
-  await rename(temporary, file);
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(temporary, JSON.stringify(data));
+    await rename(temporary, file);
+  } catch (error) {
+    // A full disk leaves a partly written file: give its space back.
+    await rm(temporary, { force: true }).catch(() => undefined);
+    const { message, code } = error as NodeJS.ErrnoException;
+    throw Object.assign(new Error(`cannot write ${file}: ${message}`, { cause: error }), { code });
+  }
 }
 
 async function readJson<T>(file: string): Promise<T | undefined> {

@@ -86,6 +86,12 @@ describe('resized photos when DATA_DIR is full or read-only', () => {
       await expectResized(await ask(320, 'webp'), 320, 'webp');
       expect(calls).toHaveLength(5);
       expect(logs.slice(1)).toEqual([`[media] resized photos are stored under ${cacheDir} again`]);
+
+      // A later outage is a new one: logged again, once.
+      fault.code = code;
+      for (let i = 0; i < 2; i += 1) await expectResized(await ask(640, 'webp'), 640, 'webp');
+      expect(logs).toHaveLength(3);
+      expect(logs[2]).toContain(`cannot store resized photos under ${cacheDir} (story/${version}-640.webp: Error: ${code}`);
     });
   });
 

@@ -125,7 +125,8 @@ export async function handleBeacon(request: Request, context: BeaconContext): Pr
     left(),
     "reading the day's salt",
     storeHealth(),
-    { provesRecovery: false },
+    // A new day's salt is written to the store.
+    { provesRecovery: false, writes: true },
   );
   if (reader === undefined) return answer(204);
 
@@ -152,6 +153,8 @@ export async function handleBeacon(request: Request, context: BeaconContext): Pr
     false,
     left(),
     'recording a view',
+    storeHealth(),
+    { writes: true },
   );
   return answer(204);
 }

@@ -15,17 +15,39 @@ const SCHEMA = [
 // Old rows go within a minute of their time, whether or not beacons come.
 const PRUNE_EVERY_MS = 60_000;
 
-/** The embedded store: one SQLite file (VIEWS_DB), created on first use. */
-export async function openSqliteStore(file: string, options: StoreOptions = {}): Promise<ViewsStore> {
+export interface SqliteStoreOptions extends StoreOptions {
+  /** Tests: the store's own connection, for the per-connection pragmas that make it full or read-only. */
+  connection?: (db: Client) => void | Promise<void>;
+}
+
+/**
+ * The embedded store: one SQLite file (VIEWS_DB), created on first use. Its disk and SQLite errors
+ * (a full or read-only disk: ENOSPC, EROFS, SQLITE_FULL, SQLITE_READONLY, SQLITE_IOERR…) name the
+ * file, so the one line that logs the outage (lib/views/resilience.ts) says which file it is.
+ */
+export async function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Promise<ViewsStore> {
+  const inFile = <T>(operation: Promise<T>): Promise<T> =>
+    operation.catch((error: unknown) => {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (!(error instanceof Error) || typeof code !== 'string') throw error;
+      throw Object.assign(new Error(`${error.message} (views store ${file})`, { cause: error }), { code });
+    });
+  const store = await inFile(openAt(file, options));
+  return {
+    kind: store.kind,
+    record: (view) => inFile(store.record(view)),
+    top: (days, limit) => inFile(store.top(days, limit)),
+    salt: (day) => inFile(store.salt(day)),
+    close: () => store.close(),
+  };
+}
+
+async function openAt(file: string, options: SqliteStoreOptions): Promise<ViewsStore> {
   const now = options.now ?? Date.now;
   const windowDays = options.windowDays ?? popularWindowDays();
   const graceMs = options.graceMs ?? DAY_GRACE_MS;
   await mkdir(path.dirname(file), { recursive: true });
   const db: Client = createClient({ url: `file:${file}` });
-  // WAL lets page renders read while a beacon writes; busy_timeout waits out a concurrent writer.
-  await db.execute('PRAGMA journal_mode = WAL');
-  await db.execute('PRAGMA busy_timeout = 2000');
-  await db.batch(SCHEMA, 'write');
 
   let lastPruned = -Infinity;
   // A day's salt and reader hashes are deleted together, so no hash outlives the salt that could
@@ -43,7 +65,19 @@ export async function openSqliteStore(file: string, options: StoreOptions = {}):
       'write',
     );
   }
-  await prune();
+  try {
+    await options.connection?.(db);
+    // WAL lets page renders read while a beacon writes; busy_timeout waits out a concurrent writer.
+    await db.execute('PRAGMA journal_mode = WAL');
+    await db.execute('PRAGMA busy_timeout = 2000');
+    await db.batch(SCHEMA, 'write');
+    await prune();
+  } catch (error) {
+    // A store that fails to open is opened again on a later request (storeFromEnv.ts): on a
+    // read-only or full disk each try would otherwise leave a file handle open.
+    db.close();
+    throw error;
+  }
   const timer = setInterval(() => void prune().catch(() => {}), PRUNE_EVERY_MS);
   timer.unref();
 
