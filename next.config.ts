@@ -20,6 +20,9 @@ const nextConfig: NextConfig = {
   },
   reactStrictMode: true,
   experimental: {
+    // The stylesheet (about 9 KB compressed) goes into the page's <head>: no render-blocking
+    // request before the first paint on a slow connection (style-src allows inline styles).
+    inlineCss: true,
     // Unknown URLs (and every 404 the proxy recognises) render app/global-not-found.tsx on the server.
     globalNotFound: true,
     // Regenerated pages stay in this instance's memory: each instance (and each test server

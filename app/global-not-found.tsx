@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { headers } from 'next/headers';
-import { fontVariables } from '@/app/fonts';
 import { NotFoundContent } from '@/components/NotFoundContent';
 import { PageFrame } from '@/components/PageFrame';
 import { SearchDescriptionLink } from '@/components/SearchDescriptionLink';
@@ -44,7 +43,7 @@ export default async function GlobalNotFound() {
   // The other language's switcher link goes to its front page: the same address would be a 404 there too.
   const homes = Object.fromEntries(routing.locales.map((l) => [l, paths.home(l)])) as Record<Locale, string>;
   return (
-    <html lang={locale} className={fontVariables}>
+    <html lang={locale}>
       <head>
         <SearchDescriptionLink locale={locale} />
       </head>

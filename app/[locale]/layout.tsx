@@ -3,7 +3,6 @@ import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { fontVariables } from '@/app/fonts';
 import { SearchDescriptionLink } from '@/components/SearchDescriptionLink';
 import { routing } from '@/i18n/routing';
 import { siteOrigin } from '@/lib/site';
@@ -29,7 +28,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   return (
-    <html lang={locale} className={fontVariables}>
+    <html lang={locale}>
       <head>
         <SearchDescriptionLink locale={locale} />
       </head>
