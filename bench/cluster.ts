@@ -19,6 +19,7 @@ import { startCluster, type Cluster } from '../scripts/cluster/startCluster.mjs'
 import { missingTools } from '../scripts/cluster/tools.mjs';
 import { discoverTargets, drive, ROUTE_CLASSES, type PhaseResult, type Request, type RouteClass } from './load';
 import { printFigure } from './report';
+import { percentile } from './stats';
 
 /** bench/load.ts's mix without beacons: nginx's beacon limit (5/s per address) would answer 503s. */
 const READING_MIX: Record<RouteClass, number> = { story: 30, front: 10, section: 7, tag: 6, archive: 4, feed: 5, card: 10, photo: 18, beacon: 0 };
@@ -44,7 +45,11 @@ interface FaultResult {
   cutShort: number;
   /** Which kind of page was cut, and how ("card TypeError"). */
   cuts: Record<string, number>;
+  /** Milliseconds of each page (story, front, section, tag, archive) answered with a status under 400. */
+  pageLatencies: number[];
 }
+
+const PAGE_CLASSES = new Set<string>(['story', 'front', 'section', 'tag', 'archive']);
 
 async function trafficDuring(origin: string, next: () => Request, connections: number, fault: () => Promise<void>): Promise<FaultResult> {
   let running = true;
@@ -52,10 +57,12 @@ async function trafficDuring(origin: string, next: () => Request, connections: n
   let cutShort = 0;
   const failures: Record<string, number> = {};
   const cuts: Record<string, number> = {};
+  const pageLatencies: number[] = [];
   const started = performance.now();
   const loops = Array.from({ length: connections }, async () => {
     while (running) {
       const request = next();
+      const sent = performance.now();
       const fail = (kind: string) => (failures[`${request.routeClass} ${kind}`] = (failures[`${request.routeClass} ${kind}`] ?? 0) + 1);
       requests += 1;
       let response: Response;
@@ -69,11 +76,16 @@ async function trafficDuring(origin: string, next: () => Request, connections: n
         continue;
       }
       if (response.status >= 400) fail(`HTTP ${response.status}`);
-      await response.arrayBuffer().catch((error: Error) => {
-        cutShort += 1;
-        const kind = `${request.routeClass} ${error.name}: ${error.message}`;
-        cuts[kind] = (cuts[kind] ?? 0) + 1;
-      });
+      const whole = await response.arrayBuffer().then(
+        () => true,
+        (error: Error) => {
+          cutShort += 1;
+          const kind = `${request.routeClass} ${error.name}: ${error.message}`;
+          cuts[kind] = (cuts[kind] ?? 0) + 1;
+          return false;
+        },
+      );
+      if (whole && response.status < 400 && PAGE_CLASSES.has(request.routeClass)) pageLatencies.push(performance.now() - sent);
     }
   });
   await sleep(1_000);
@@ -82,7 +94,12 @@ async function trafficDuring(origin: string, next: () => Request, connections: n
   running = false;
   await Promise.all(loops);
   const failed = Object.values(failures).reduce((a, b) => a + b, 0);
-  return { seconds: (performance.now() - started) / 1000, requests, failed, failures, cutShort, cuts };
+  return { seconds: (performance.now() - started) / 1000, requests, failed, failures, cutShort, cuts, pageLatencies };
+}
+
+/** A fault's result for the JSON file: the page latencies as percentiles, not every sample. */
+function summarize({ pageLatencies, ...rest }: FaultResult) {
+  return { ...rest, pages: pageLatencies.length, pageP50Ms: Math.round(percentile(pageLatencies, 50)), pageP99Ms: Math.round(percentile(pageLatencies, 99)) };
 }
 
 function describeFault(name: string, result: FaultResult): void {
@@ -252,6 +269,10 @@ async function main(): Promise<void> {
     describeFault('instance 1 SIGKILLed, started again 3 s later', killed);
     const rolling = await trafficDuring(cluster.url, next, faultConnections, () => cluster.rollingRestart());
     describeFault('rolling restart of every instance', rolling);
+    // The same traffic for as long with nothing wrong: the p99 a Redis outage is held against.
+    const calm = await trafficDuring(cluster.url, next, faultConnections, async () => {
+      await sleep(REDIS_AWAY_MS);
+    });
     let redisBackAt = 0;
     const redisAway = await trafficDuring(cluster.url, next, faultConnections, async () => {
       await cluster.redis!.stop();
@@ -272,6 +293,11 @@ async function main(): Promise<void> {
     printFigure({ name: 'cluster.rolling.cutShort', value: rolling.cutShort, unit: 'requests', target: { atMost: 0 } });
     printFigure({ name: 'cluster.rolling.failed', value: rolling.failed, unit: 'requests', target: { atMost: 0 } });
     printFigure({ name: 'cluster.redis.failed', value: redisAway.failed, unit: 'requests', target: { atMost: 0 } });
+    const calmP99 = percentile(calm.pageLatencies, 99);
+    const redisP99 = percentile(redisAway.pageLatencies, 99);
+    console.log(`  page p99: ${redisP99.toFixed(0)} ms while Redis was away, ${calmP99.toFixed(0)} ms in as long without a fault (${redisAway.pageLatencies.length} and ${calm.pageLatencies.length} pages)`);
+    printFigure({ name: 'cluster.redis.page-p99', value: Math.round(redisP99), unit: 'ms', baseline: Math.round(calmP99) });
+    printFigure({ name: 'cluster.redis.page-p99-rise', value: Math.round(redisP99 - calmP99), unit: 'ms', target: { atMost: 50 } });
     printFigure({ name: 'cluster.redis.counting', value: counted ? 1 : 0, unit: '', target: { atLeast: 1 } });
     printFigure({ name: 'cluster.rps.nocache', value: off2.rps, unit: 'req/s', baseline: off1.rps });
     printFigure({ name: 'cluster.rps.cache', value: on2.rps, unit: 'req/s', baseline: on1.rps });
@@ -283,7 +309,7 @@ async function main(): Promise<void> {
       faultConnections,
       throughputSecondsPerSetting: seconds,
       throughput: { oneInstanceNoCache: off1, twoInstancesNoCache: off2, oneInstanceCache: on1, twoInstancesCache: on2 },
-      faults: { killOne: killed, rollingRestart: rolling, redisAway: { ...redisAway, viewsOkSecondsAfter: viewsOk ? viewsOkSeconds : null, beaconCounted: counted } },
+      faults: { killOne: summarize(killed), rollingRestart: summarize(rolling), calm: summarize(calm), redisAway: { ...summarize(redisAway), viewsOkSecondsAfter: viewsOk ? viewsOkSeconds : null, beaconCounted: counted } },
     };
     await mkdir('bench/results', { recursive: true });
     await writeFile('bench/results/cluster.json', `${JSON.stringify(results, null, 2)}\n`);

@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { FRESHNESS_SECONDS } from '../lib/live/freshness';
+import { accepts, freePorts } from '../scripts/cluster/ports.mjs';
 import { missingTools } from '../scripts/cluster/tools.mjs';
 import { SEED, SEED_EN_TITLE } from './helpers';
 
@@ -122,6 +124,41 @@ test.describe('several instances behind nginx', () => {
     );
     expect(versions[0]).toBeTruthy();
     expect(versions[1]).toBe(versions[0]);
+  });
+
+  test('an instance started after an edit serves the edited story from its first request', async () => {
+    test.setTimeout(START_TIMEOUT_MS + 10_000);
+    const file = path.join(root, 'news', 'tap-pipeline-completed', 'en.md');
+    const built = 'First Azerbaijani gas reaches Europe through the Trans Adriatic Pipeline';
+    const headline = `Third instance headline ${Date.now()}`;
+    await writeFile(file, (await readFile(file, 'utf8')).replace(`title: "${built}"`, `title: "${headline}"`));
+    // A new machine: the same build, content and Redis, no data folder of its own yet. Its
+    // build prerendered the story with the old headline.
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'third-instance-data-'));
+    const [port] = await freePorts(1);
+    const redisUrl = /^redis: (redis:\/\/\S+)/m.exec(cluster.output())?.[1];
+    expect(redisUrl, 'the cluster printed its Redis').toBeTruthy();
+    let log = '';
+    const child = spawn(process.execPath, ['scripts/server.mjs'], {
+      env: { ...process.env, PORT: String(port), NODE_ENV: 'production', CONTENT_DIR: root, NEXT_DIST_DIR: '.next-e2e', DATA_DIR: dataDir, REDIS_URL: redisUrl!, SITE_URL: cluster.url },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (chunk) => (log += chunk));
+    child.stderr!.on('data', (chunk) => (log += chunk));
+    try {
+      // The first request is the story itself, sent as soon as the port is open: the server
+      // holds it until the content has been compared with the build.
+      await expect.poll(() => accepts(port!), { timeout: START_TIMEOUT_MS, intervals: [50], message: log }).toBe(true);
+      const first = await fetch(`http://127.0.0.1:${port}/en/news/tap-pipeline-completed`);
+      expect(first.status).toBe(200);
+      const html = await first.text();
+      expect(/<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1]).toBe(headline);
+      expect(html).not.toContain(built);
+    } finally {
+      child.kill('SIGTERM');
+      if (child.exitCode === null) await once(child, 'exit');
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   test('a killed instance answers no reader with an error while the other serves', async () => {
