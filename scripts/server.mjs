@@ -7,9 +7,9 @@
 // - no reader gets the build's HTML for a story edited since the build: requests wait until the
 //   content has been compared with the build (one POST /api/revalidate to itself);
 // - the content watcher posts to the address actually bound (HOSTNAME may be a container name);
-// - every inline script of a page is allowed by its hash, not by 'unsafe-inline'
-//   (scripts/server/htmlScriptPolicy.mjs), and responses are compressed after that
-//   (scripts/server/compress.mjs);
+// - every inline script of a page is allowed by its hash, not by 'unsafe-inline', and each
+//   distinct page is hashed and compressed once (scripts/server/htmlScriptPolicy.mjs); other
+//   responses are compressed by scripts/server/compress.mjs;
 // - SIGTERM drains: /api/health answers 503, new connections are refused, requests in flight
 //   finish (within SHUTDOWN_GRACE_MS), then the process exits 0.
 import { randomBytes } from 'node:crypto';
@@ -17,6 +17,7 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { compressResponse } from './server/compress.mjs';
 import { secretLengthProblem } from '../lib/live/secretLength.mjs';
+import { createEncodedDocuments } from './server/encodedDocuments.mjs';
 import { holdHtmlForScriptHashes } from './server/htmlScriptPolicy.mjs';
 
 // Longer request targets are refused before Next sees them: its path normalisation answers some
@@ -40,6 +41,7 @@ globalThis[Symbol.for('bilingual-news:peer-header')] = true;
 const lifecycle = (globalThis[Symbol.for('bilingual-news:lifecycle')] ??= { state: 'starting', since: Date.now() });
 
 const app = next({ dev: false, hostname, port });
+const documents = createEncodedDocuments();
 const handle = app.getRequestHandler();
 await app.prepare();
 
@@ -58,7 +60,7 @@ const server = createServer(async (request, response) => {
   response.on('close', () => inFlight.delete(response));
   if (lifecycle.state === 'starting' && startup && !request.url?.startsWith('/api/')) await startup;
   compressResponse(request, response);
-  holdHtmlForScriptHashes(response);
+  holdHtmlForScriptHashes(request, response, documents);
   handle(request, response);
 });
 const inFlight = new Set();

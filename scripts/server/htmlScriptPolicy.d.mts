@@ -1,2 +1,3 @@
-import type { ServerResponse } from 'node:http';
-export function holdHtmlForScriptHashes(response: ServerResponse, options?: { maxHeldBytes?: number }): void;
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EncodedDocuments } from './encodedDocuments.mjs';
+export function holdHtmlForScriptHashes(request: IncomingMessage, response: ServerResponse, documents: EncodedDocuments, options?: { maxHeldBytes?: number }): void;

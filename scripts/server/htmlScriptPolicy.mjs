@@ -1,9 +1,9 @@
 // Holds back an HTML response until its last byte, then sends it with a Content-Security-Policy
-// whose script-src names the hashes of the inline scripts in it (scriptHashes.mjs). Anything else
-// (JSON, images, feeds, static files) streams through untouched. Prerendered and cached pages come
-// from Next in one piece anyway; a page rendered per request (404, search) loses only its
-// streaming, which none of ours relies on.
-import { inlineScriptHashes, withScriptHashes } from './scriptHashes.mjs';
+// whose script-src names the hashes of the inline scripts in it (scriptHashes.mjs), compressed
+// here (encodedDocuments.mjs: each distinct document hashed and compressed once). Anything else
+// (JSON, images, feeds, static files) streams through untouched to the compression middleware.
+// Prerendered and cached pages come from Next in one piece anyway; a page rendered per request
+// (404, search) loses only its streaming, which none of ours relies on.
 
 // A document larger than this streams as it comes, with the app's fallback policy (next.config.ts).
 const MAX_HELD_BYTES = 4 * 1024 * 1024;
@@ -19,7 +19,14 @@ function applyHeaders(response, headers) {
   }
 }
 
-export function holdHtmlForScriptHashes(response, { maxHeldBytes = MAX_HELD_BYTES } = {}) {
+function appendVary(response, field) {
+  const vary = String(response.getHeader('vary') ?? '');
+  if (!vary.split(',').some((name) => name.trim().toLowerCase() === field.toLowerCase())) {
+    response.setHeader('vary', vary ? `${vary}, ${field}` : field);
+  }
+}
+
+export function holdHtmlForScriptHashes(request, response, documents, { maxHeldBytes = MAX_HELD_BYTES } = {}) {
   const original = { writeHead: response.writeHead, write: response.write, end: response.end, flushHeaders: response.flushHeaders };
   /** @type {undefined | 'hold' | 'pass'} */
   let mode;
@@ -30,7 +37,9 @@ export function holdHtmlForScriptHashes(response, { maxHeldBytes = MAX_HELD_BYTE
     if (mode) return mode;
     const type = String(response.getHeader('content-type') ?? '');
     const policy = response.getHeader('content-security-policy');
-    mode = type.startsWith('text/html') && typeof policy === 'string' ? 'hold' : 'pass';
+    const bodyless = request.method === 'HEAD' || response.statusCode === 204 || response.statusCode === 304;
+    const encoded = response.getHeader('content-encoding') !== undefined;
+    mode = type.startsWith('text/html') && typeof policy === 'string' && !bodyless && !encoded ? 'hold' : 'pass';
     return mode;
   };
   const restore = () => Object.assign(response, original);
@@ -84,8 +93,12 @@ export function holdHtmlForScriptHashes(response, { maxHeldBytes = MAX_HELD_BYTE
     const body = Buffer.concat(held);
     held = [];
     restore();
-    const policy = String(response.getHeader('content-security-policy'));
-    response.setHeader('content-security-policy', withScriptHashes(policy, inlineScriptHashes(body.toString('utf8'))));
-    return response.end(body, callback);
+    const sent = documents.documentFor(body, String(response.getHeader('content-security-policy')), request.headers['accept-encoding']);
+    response.setHeader('content-security-policy', sent.policy);
+    // The compression middleware leaves an answer alone once it carries Content-Encoding.
+    if (sent.encoding !== 'identity') response.setHeader('content-encoding', sent.encoding);
+    appendVary(response, 'Accept-Encoding');
+    response.setHeader('content-length', sent.bytes.length);
+    return response.end(sent.bytes, callback);
   };
 }

@@ -1,8 +1,9 @@
 import { createServer, get, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compressResponse } from './compress.mjs';
+import { createEncodedDocuments } from './encodedDocuments.mjs';
 import { holdHtmlForScriptHashes } from './htmlScriptPolicy.mjs';
 import { inlineScriptHashes } from './scriptHashes.mjs';
 
@@ -14,9 +15,10 @@ afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => reso
 
 /** A server wrapped like scripts/server.mjs, whose handler answers like Next does. */
 async function serve(handler: (request: IncomingMessage, response: ServerResponse) => void, options?: { maxHeldBytes?: number }) {
+  const documents = createEncodedDocuments();
   server = createServer((request, response) => {
     compressResponse(request, response);
-    holdHtmlForScriptHashes(response, options);
+    holdHtmlForScriptHashes(request, response, documents, options);
     handler(request, response);
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
@@ -88,5 +90,33 @@ describe('holdHtmlForScriptHashes', () => {
     const response = await fetch(`${origin}/`);
     expect(response.headers.get('content-security-policy')).toBe(FALLBACK);
     expect(await response.text()).toBe(html);
+  });
+});
+
+describe('holdHtmlForScriptHashes: what it leaves alone', () => {
+  it('a HEAD request keeps the length Next gave it', async () => {
+    const origin = await serve((_, response) => {
+      response.setHeader('content-type', 'text/html; charset=utf-8');
+      response.setHeader('content-security-policy', FALLBACK);
+      response.setHeader('content-length', '12345');
+      response.end();
+    });
+    const response = await fetch(`${origin}/`, { method: 'HEAD' });
+    expect(response.headers.get('content-length')).toBe('12345');
+  });
+
+  it('sends brotli to a client that takes it, with the right length and Vary', async () => {
+    const html = page(300);
+    const origin = await serve((_, response) => {
+      response.setHeader('content-type', 'text/html; charset=utf-8');
+      response.setHeader('content-security-policy', FALLBACK);
+      response.setHeader('content-length', String(Buffer.byteLength(html)));
+      response.end(html);
+    });
+    const response = await getRaw(`${origin}/`, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers.vary).toContain('Accept-Encoding');
+    expect(Number(response.headers['content-length'])).toBe(response.body.length);
+    expect(brotliDecompressSync(response.body).toString('utf8')).toBe(html);
   });
 });

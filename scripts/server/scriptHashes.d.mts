@@ -1,2 +1,2 @@
-export function inlineScriptHashes(html: string): string[];
+export function inlineScriptHashes(html: string | Buffer): string[];
 export function withScriptHashes(policy: string, hashes: string[]): string;

@@ -17,11 +17,16 @@ function isExecutableInline(attributes) {
   return EXECUTABLE_TYPES.has((type?.[1] ?? type?.[2] ?? type?.[3] ?? '').trim().toLowerCase());
 }
 
-/** The CSP sources ('sha256-…') of the inline scripts of `html`, each once, in document order. */
+/**
+ * The CSP sources ('sha256-…') of the inline scripts of `html` (a string, or the document's UTF-8
+ * bytes), each once, in document order. Bytes are scanned as latin1, one character per byte, which
+ * is much faster than decoding UTF-8 and hashes exactly the bytes the browser hashes.
+ */
 export function inlineScriptHashes(html) {
+  const text = (typeof html === 'string' ? Buffer.from(html, 'utf8') : html).toString('latin1');
   const hashes = new Set();
-  for (const [, attributes, body] of html.matchAll(SCRIPT)) {
-    if (isExecutableInline(attributes)) hashes.add(`'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+  for (const [, attributes, body] of text.matchAll(SCRIPT)) {
+    if (isExecutableInline(attributes)) hashes.add(`'sha256-${createHash('sha256').update(body, 'latin1').digest('base64')}'`);
   }
   return [...hashes];
 }

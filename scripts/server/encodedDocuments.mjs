@@ -1,0 +1,79 @@
+// The held HTML documents, ready to send: their policy (script hashes) and their compressed
+// bytes, kept by content. A cached page is the same bytes on every request, so its scripts are
+// hashed and its bytes compressed once, not per request (brotli on a 160 KB page costs the
+// server more than everything else a cached page needs).
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { inlineScriptHashes, withScriptHashes } from './scriptHashes.mjs';
+
+const MAX_CACHED_BYTES = 32 * 1024 * 1024;
+// Below this, compression gains less than its header costs.
+const MIN_COMPRESSED_BYTES = 1024;
+
+/** Which encoding a client takes, by its Accept-Encoding: brotli, then gzip, else none. */
+export function preferredEncoding(acceptEncoding) {
+  const accepted = new Map();
+  for (const part of String(acceptEncoding ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+    accepted.set(name, q === undefined ? 1 : Number(q));
+  }
+  const takes = (name) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  if (takes('br')) return 'br';
+  if (takes('gzip')) return 'gzip';
+  return 'identity';
+}
+
+function encode(body, encoding) {
+  if (encoding === 'br') {
+    return brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+  }
+  return encoding === 'gzip' ? gzipSync(body) : body;
+}
+
+export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES } = {}) {
+  /** key → { policy, variants: Map<encoding, Buffer>, bytes } in least-recently-used order. */
+  const documents = new Map();
+  let cachedBytes = 0;
+
+  // Drops the least recently used documents until the cache fits, never the one in hand.
+  const evict = (keep) => {
+    for (const [key, entry] of documents) {
+      if (cachedBytes <= maxBytes) break;
+      if (key === keep) continue;
+      documents.delete(key);
+      cachedBytes -= entry.bytes;
+    }
+  };
+
+  /**
+   * The policy and bytes to send for an HTML `body` sent under `policy` to a client with this
+   * Accept-Encoding: { policy, encoding, bytes }.
+   */
+  function documentFor(body, policy, acceptEncoding) {
+    const encoding = body.length >= MIN_COMPRESSED_BYTES ? preferredEncoding(acceptEncoding) : 'identity';
+    const key = createHash('sha256').update(policy).update('\0').update(body).digest('base64');
+    let entry = documents.get(key);
+    if (entry) {
+      documents.delete(key);
+      documents.set(key, entry);
+    } else {
+      entry = { policy: withScriptHashes(policy, inlineScriptHashes(body)), variants: new Map(), bytes: 0 };
+      documents.set(key, entry);
+    }
+    let bytes = entry.variants.get(encoding);
+    if (!bytes) {
+      bytes = encode(body, encoding);
+      if (encoding !== 'identity') {
+        entry.variants.set(encoding, bytes);
+        entry.bytes += bytes.length;
+        cachedBytes += bytes.length;
+        evict(key);
+      }
+    }
+    return { policy: entry.policy, encoding, bytes };
+  }
+
+  return { documentFor, cachedBytes: () => cachedBytes, size: () => documents.size };
+}
