@@ -126,6 +126,18 @@ test.describe('several instances behind nginx', () => {
     expect(versions[1]).toBe(versions[0]);
   });
 
+  test('an instance bound to 127.0.0.1 answers listing pages and 404s itself, at once', async () => {
+    // The proxy rewrites both; a rewrite Next took for another origin was proxied to itself in a
+    // loop and never answered.
+    for (const instance of cluster.instances) {
+      const later = await fetch(`${instance.origin}/en?page=2`, { signal: AbortSignal.timeout(5_000) });
+      expect(later.status, `${instance.origin}/en?page=2`).toBe(200);
+      expect(await later.text()).toMatch(/<h1[^>]*>/);
+      const missing = await fetch(`${instance.origin}/en/news/no-such-story`, { signal: AbortSignal.timeout(5_000) });
+      expect(missing.status, `${instance.origin}/en/news/no-such-story`).toBe(404);
+    }
+  });
+
   test('an instance started after an edit serves the edited story from its first request', async () => {
     test.setTimeout(START_TIMEOUT_MS + 10_000);
     const file = path.join(root, 'news', 'tap-pipeline-completed', 'en.md');

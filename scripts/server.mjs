@@ -40,7 +40,11 @@ process.env.REVALIDATE_SECRET = given || randomBytes(24).toString('hex');
 globalThis[Symbol.for('bilingual-news:peer-header')] = true;
 const lifecycle = (globalThis[Symbol.for('bilingual-news:lifecycle')] ??= { state: 'starting', since: Date.now() });
 
-const app = next({ dev: false, hostname, port });
+// Next builds its own URL from this name and the port, and the proxy's rewrites from 'localhost':
+// with any other name (HOSTNAME=127.0.0.1, a container's name) a rewritten request (?page=N, every
+// 404) no longer looks like its own and is proxied over HTTP to itself, in a loop when that name
+// does not reach this listener. The address bound is still HOSTNAME (server.listen below).
+const app = next({ dev: false, hostname: 'localhost', port });
 const documents = createEncodedDocuments();
 const handle = app.getRequestHandler();
 await app.prepare();
