@@ -1,8 +1,28 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { IMAGE_CONTENT_SECURITY_POLICY, securityHeaders } from './lib/security/securityHeaders';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+
+/**
+ * PAGE_CACHE=redis (experimental, docs/operations.md): Next's page cache in Redis (REDIS_URL),
+ * shared by every instance, instead of each instance's memory. Unset (or `memory`): today's
+ * per-instance cache, the config below unchanged.
+ */
+function pageCacheConfig(): Pick<NextConfig, 'cacheHandler' | 'cacheMaxMemorySize'> {
+  const mode = process.env.PAGE_CACHE?.trim() || 'memory';
+  if (mode === 'memory') return {};
+  if (mode !== 'redis') throw new Error(`PAGE_CACHE=${mode}: expected redis, memory or nothing`);
+  if (!process.env.REDIS_URL?.trim()) throw new Error('PAGE_CACHE=redis needs REDIS_URL (the Redis every instance shares)');
+  return {
+    // Loaded by Next at runtime by absolute path, outside the bundler. next.config.ts is compiled
+    // to CommonJS on Node 20 (import.meta.dirname becomes __dirname, the project folder).
+    cacheHandler: path.join(import.meta.dirname ?? process.cwd(), 'lib/cache/redisCacheHandler.mjs'),
+    // No copy in this process's memory: every read goes to Redis, so all instances agree.
+    cacheMaxMemorySize: 0,
+  };
+}
 
 const nextConfig: NextConfig = {
   // The e2e suite builds the fixture content into its own folder, so it never replaces the
@@ -19,14 +39,16 @@ const nextConfig: NextConfig = {
     return [{ source: '/(.*)', headers: securityHeaders({ dev: process.env.NODE_ENV === 'development' }) }];
   },
   reactStrictMode: true,
+  ...pageCacheConfig(),
   experimental: {
     // The stylesheet (about 9 KB compressed) goes into the page's <head>: no render-blocking
     // request before the first paint on a slow connection (style-src allows inline styles).
     inlineCss: true,
     // Unknown URLs (and every 404 the proxy recognises) render app/global-not-found.tsx on the server.
     globalNotFound: true,
-    // Regenerated pages stay in this instance's memory: each instance (and each test server
-    // sharing one build) keeps its own cache, and a live edit never rewrites the build output.
+    // Regenerated pages stay in this instance's memory (in Redis with PAGE_CACHE=redis, above):
+    // each instance (and each test server sharing one build) keeps its own cache, and a live edit
+    // never rewrites the build output.
     isrFlushToDisk: false,
     // Next buffers the body of every request the proxy runs on; no route it covers takes more
     // than 64 KB (POST /api/revalidate with a list of folders), so a flood cannot make it hold 10 MB.

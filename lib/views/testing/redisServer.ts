@@ -17,12 +17,19 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** A real redis-server on a free loopback port, with no persistence, for one test file. */
-export async function startRedis(): Promise<{ url: string; port: number; process: ChildProcess; stop: () => Promise<void> }> {
+/**
+ * A real redis-server on a free loopback port, with no persistence, for one test file. `port` and
+ * `dir` start it again where a stopped one was: with `dir`, it loads what an explicit SAVE wrote.
+ */
+export async function startRedis(
+  options: { port?: number; dir?: string } = {},
+): Promise<{ url: string; port: number; process: ChildProcess; stop: () => Promise<void> }> {
   const binary = redisServerBinary();
   if (!binary) throw new Error('redis-server not found');
-  const port = await freePort();
-  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const port = options.port ?? (await freePort());
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+  if (options.dir) args.push('--dir', options.dir);
+  const child = spawn(binary, args, { stdio: 'ignore' });
   const url = `redis://127.0.0.1:${port}`;
   const deadline = Date.now() + 5000;
   while (Date.now() < deadline) {
