@@ -1,3 +1,4 @@
+import type { DiskFault } from '../testing/diskFaults';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,19 +14,10 @@ import { fakeServices } from './testing/fakeServices';
 // Tests run as root (chmod binds nothing), so a write fails with the error the disk would give:
 // writeFile under the cache throws ENOSPC after writing half the bytes (what a full disk does) or
 // EROFS before writing any; a cache folder under a regular file fails with a real ENOTDIR.
-const fault = vi.hoisted(() => ({ code: undefined as 'ENOSPC' | 'EROFS' | undefined, under: '/nowhere' }));
+const fault = vi.hoisted((): DiskFault => ({ code: undefined, under: '/nowhere' }));
 vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:fs/promises')>();
-  const writeFile: typeof actual.writeFile = async (file, data, options) => {
-    if (!fault.code || !String(file).startsWith(fault.under)) return actual.writeFile(file, data, options);
-    if (fault.code === 'ENOSPC') {
-      const bytes = Buffer.from(data as Uint8Array);
-      await actual.writeFile(file, bytes.subarray(0, bytes.length >> 1), options);
-      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
-    }
-    throw Object.assign(new Error(`EROFS: read-only file system, open '${String(file)}'`), { code: 'EROFS', errno: -30, syscall: 'open', path: String(file) });
-  };
-  return { ...actual, default: { ...actual, writeFile }, writeFile };
+  const { faultyFsPromises } = await import('../testing/diskFaults');
+  return faultyFsPromises(await importOriginal<typeof import('node:fs/promises')>(), fault);
 });
 
 const get = (query: string) => new Request(`http://localhost/media/story/photo.jpg${query}`);
