@@ -49,10 +49,13 @@ export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES } = {}) {
 
   /**
    * The policy and bytes to send for an HTML `body` sent under `policy` to a client with this
-   * Accept-Encoding: { policy, encoding, bytes }.
+   * Accept-Encoding: { policy, encoding, bytes }. Only a `shared` document (one a shared cache may
+   * keep: Next's cached pages) is kept; a page rendered per request (a 404, a search) is hashed and
+   * compressed for this answer alone, so random URLs cannot push the cached pages out.
    */
-  function documentFor(body, policy, acceptEncoding) {
+  function documentFor(body, policy, acceptEncoding, { shared = true } = {}) {
     const encoding = body.length >= MIN_COMPRESSED_BYTES ? preferredEncoding(acceptEncoding) : 'identity';
+    if (!shared) return { policy: withScriptHashes(policy, inlineScriptHashes(body)), encoding, bytes: encode(body, encoding) };
     const key = createHash('sha256').update(policy).update('\0').update(body).digest('base64');
     let entry = documents.get(key);
     if (entry) {

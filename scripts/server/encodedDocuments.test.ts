@@ -45,3 +45,14 @@ describe('createEncodedDocuments', () => {
     expect(documents.documentFor(Buffer.from('<p>hi</p>'), POLICY, 'br').encoding).toBe('identity');
   });
 });
+
+describe('createEncodedDocuments: pages rendered per request', () => {
+  it('are hashed and compressed for their answer but not kept', () => {
+    const documents = createEncodedDocuments();
+    const sent = documents.documentFor(page('search results '), POLICY, 'gzip', { shared: false });
+    expect(gunzipSync(sent.bytes).equals(page('search results '))).toBe(true);
+    expect(sent.policy).toMatch(/'sha256-/);
+    expect(documents.size()).toBe(0);
+    expect(documents.cachedBytes()).toBe(0);
+  });
+});

@@ -19,6 +19,12 @@ function applyHeaders(response, headers) {
   }
 }
 
+/** Whether a shared cache may keep this answer: Next's cached pages say s-maxage. */
+function isSharedCacheable(cacheControl) {
+  const value = String(cacheControl ?? '').toLowerCase();
+  return /\bs-maxage=/.test(value) && !/\b(private|no-store)\b/.test(value);
+}
+
 function appendVary(response, field) {
   const vary = String(response.getHeader('vary') ?? '');
   if (!vary.split(',').some((name) => name.trim().toLowerCase() === field.toLowerCase())) {
@@ -93,7 +99,9 @@ export function holdHtmlForScriptHashes(request, response, documents, { maxHeldB
     const body = Buffer.concat(held);
     held = [];
     restore();
-    const sent = documents.documentFor(body, String(response.getHeader('content-security-policy')), request.headers['accept-encoding']);
+    const sent = documents.documentFor(body, String(response.getHeader('content-security-policy')), request.headers['accept-encoding'], {
+      shared: isSharedCacheable(response.getHeader('cache-control')),
+    });
     response.setHeader('content-security-policy', sent.policy);
     // The compression middleware leaves an answer alone once it carries Content-Encoding.
     if (sent.encoding !== 'identity') response.setHeader('content-encoding', sent.encoding);

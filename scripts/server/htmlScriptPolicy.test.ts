@@ -120,3 +120,22 @@ describe('holdHtmlForScriptHashes: what it leaves alone', () => {
     expect(brotliDecompressSync(response.body).toString('utf8')).toBe(html);
   });
 });
+
+describe('holdHtmlForScriptHashes: which pages are kept', () => {
+  it('keeps a page a shared cache may keep, not one rendered for this request only', async () => {
+    const documents = createEncodedDocuments();
+    server = createServer((request, response) => {
+      holdHtmlForScriptHashes(request, response, documents);
+      response.setHeader('content-type', 'text/html; charset=utf-8');
+      response.setHeader('content-security-policy', FALLBACK);
+      response.setHeader('cache-control', request.url === '/cached' ? 's-maxage=30, stale-while-revalidate=60' : 'private, no-cache, no-store, max-age=0');
+      response.end(page(request.url === '/cached' ? 10 : 11));
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    expect((await fetch(`${origin}/not-found`)).status).toBe(200);
+    expect(documents.size()).toBe(0);
+    expect((await fetch(`${origin}/cached`)).status).toBe(200);
+    expect(documents.size()).toBe(1);
+  });
+});
