@@ -17,7 +17,7 @@ import Redis from 'ioredis';
 import { dayKey } from '../lib/views/days';
 import { startCluster, type Cluster } from '../scripts/cluster/startCluster.mjs';
 import { missingTools } from '../scripts/cluster/tools.mjs';
-import { discoverTargets, drive, ROUTE_CLASSES, type PhaseResult, type Request, type RouteClass } from './load';
+import { discoverTargets, drive, PAGE_CLASSES, ROUTE_CLASSES, type PhaseResult, type Request, type RouteClass } from './load';
 import { printFigure } from './report';
 import { percentile } from './stats';
 
@@ -49,7 +49,7 @@ interface FaultResult {
   pageLatencies: number[];
 }
 
-const PAGE_CLASSES = new Set<string>(['story', 'front', 'section', 'tag', 'archive']);
+const PAGE_ROUTES = new Set<RouteClass>(PAGE_CLASSES);
 
 async function trafficDuring(origin: string, next: () => Request, connections: number, fault: () => Promise<void>): Promise<FaultResult> {
   let running = true;
@@ -85,7 +85,7 @@ async function trafficDuring(origin: string, next: () => Request, connections: n
           return false;
         },
       );
-      if (whole && response.status < 400 && PAGE_CLASSES.has(request.routeClass)) pageLatencies.push(performance.now() - sent);
+      if (whole && response.status < 400 && PAGE_ROUTES.has(request.routeClass)) pageLatencies.push(performance.now() - sent);
     }
   });
   await sleep(1_000);

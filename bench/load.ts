@@ -59,6 +59,8 @@ export async function benchOrigin(script: string, given: string | undefined): Pr
 
 export const ROUTE_CLASSES = ['story', 'front', 'section', 'tag', 'archive', 'feed', 'card', 'photo', 'beacon'] as const;
 export type RouteClass = (typeof ROUTE_CLASSES)[number];
+/** The route classes that are HTML pages readers open. */
+export const PAGE_CLASSES = ['story', 'front', 'section', 'tag', 'archive'] as const satisfies readonly RouteClass[];
 
 /** Where a same-site path belongs, or undefined for anything else (external links, assets). */
 export function classify(pathAndQuery: string): Exclude<RouteClass, 'beacon'> | undefined {

@@ -18,12 +18,11 @@ import { parseArgs } from 'node:util';
 import Redis from 'ioredis';
 import { startCluster, type Cluster } from '../scripts/cluster/startCluster.mjs';
 import { missingTools } from '../scripts/cluster/tools.mjs';
-import { discoverTargets } from './load';
+import { discoverTargets, PAGE_CLASSES } from './load';
 import { printFigure } from './report';
 import { percentile } from './stats';
 
 type Design = 'memory' | 'redis';
-const PAGE_CLASSES = ['story', 'front', 'section', 'tag', 'archive'] as const;
 const BROWSER = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36', 'accept-encoding': 'br' };
 
 async function timedGet(url: string): Promise<number> {

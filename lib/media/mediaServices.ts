@@ -1,7 +1,7 @@
 import { processSingleton } from '../processSingleton';
 import { createWorkLimiter } from '../concurrency';
 import { encodeVariant } from './encodeVariant';
-import { createSingleFlight } from './singleFlight';
+import { createSingleFlight } from '../singleFlight';
 import { ENCODE_CONCURRENCY, ENCODE_QUEUE_LIMIT } from './variantConfig';
 import { mediaCacheDir } from './variantCache';
 import type { VariantResult, VariantServices } from './variantBytes';

@@ -2,7 +2,7 @@ import { LimiterBusyError, type WorkLimiter } from '../concurrency';
 import { isPixelLimitError, type VariantEncoder } from './encodeVariant';
 import { photoVersion } from './photoVersion';
 import { readRegularFileInside } from './readRegularFile';
-import type { SingleFlight } from './singleFlight';
+import type { SingleFlight } from '../singleFlight';
 import { readCachedVariant, variantCachePath, writeCachedVariant, type VariantKey } from './variantCache';
 
 /** What producing a variant needs; one set per process (lib/media/mediaServices.ts), fakes in tests. */

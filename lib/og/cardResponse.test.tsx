@@ -35,7 +35,7 @@ describe('card renders under a burst', () => {
 
   it('answers 503 with Retry-After past the render queue instead of piling up renders', async () => {
     const { createWorkLimiter } = await import('@/lib/concurrency');
-    const { createSingleFlight } = await import('@/lib/media/singleFlight');
+    const { createSingleFlight } = await import('@/lib/singleFlight');
     const { cardPng } = await import('./cardResponse');
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));

@@ -1,7 +1,7 @@
 import { ImageResponse } from '@vercel/og';
 import type { ReactElement } from 'react';
 import { createWorkLimiter, LimiterBusyError, type WorkLimiter } from '../concurrency';
-import { createSingleFlight, type SingleFlight } from '../media/singleFlight';
+import { createSingleFlight, type SingleFlight } from '../singleFlight';
 import { processSingleton } from '../processSingleton';
 import { cardFonts } from './fonts';
 

@@ -1,7 +1,7 @@
 import { createWorkLimiter } from '../../concurrency';
 import type { VariantEncoder } from '../encodeVariant';
 import type { Variant } from '../photoRequest';
-import { createSingleFlight } from '../singleFlight';
+import { createSingleFlight } from '../../singleFlight';
 import type { VariantResult, VariantServices } from '../variantBytes';
 
 /** Media services for tests: a temporary cache folder and an encoder that counts its calls. */
