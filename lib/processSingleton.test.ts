@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { processSingleton } from './processSingleton';
+import { processOpenedOnce, processSingleton } from './processSingleton';
 
 describe('processSingleton', () => {
   it('creates a value once per name and returns the same object after', () => {
@@ -13,5 +13,21 @@ describe('processSingleton', () => {
   it('keeps the value on globalThis, where another bundle of the same process finds it', () => {
     const value = processSingleton('test-global', () => ['shared']);
     expect((globalThis as unknown as Record<symbol, unknown>)[Symbol.for('bilingual-news:test-global')]).toBe(value);
+  });
+});
+
+describe('processOpenedOnce', () => {
+  it('opens once, and again after an opening that failed', async () => {
+    const name = `test:opened-once:${Math.random()}`;
+    let opened = 0;
+    const open = async () => {
+      opened += 1;
+      if (opened === 1) throw new Error('cannot connect');
+      return opened;
+    };
+    await expect(processOpenedOnce(name, open)).rejects.toThrow('cannot connect');
+    expect(await processOpenedOnce(name, open)).toBe(2);
+    expect(await processOpenedOnce(name, open)).toBe(2);
+    expect(opened).toBe(2);
   });
 });

@@ -13,3 +13,20 @@ export function processSingleton<T>(name: string, create: () => T): T {
   }
   return value;
 }
+
+/**
+ * One opened resource per process (a store, a limiter): the first call opens it and every later
+ * call gets the same promise. A promise that rejects is forgotten, so a later call opens again
+ * (a store that could not even connect is retried, not failed for the life of the process).
+ */
+export function processOpenedOnce<T>(name: string, open: () => Promise<T>): Promise<T> {
+  const slot = processSingleton<{ current?: Promise<T> }>(name, () => ({}));
+  if (!slot.current) {
+    const opening = open();
+    slot.current = opening;
+    opening.catch(() => {
+      if (slot.current === opening) slot.current = undefined;
+    });
+  }
+  return slot.current;
+}

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { processSingleton } from '../processSingleton';
+import { processOpenedOnce } from '../processSingleton';
 import { withDailyCap } from './dailyCap';
 import { openRedisStore } from './redisStore';
 import { openSqliteStore } from './sqliteStore';
@@ -12,20 +12,13 @@ export function viewsStoreKind(): ViewsStore['kind'] {
 
 /** Redis when REDIS_URL is set (instances share counts), else the SQLite file VIEWS_DB. */
 export function viewsStore(): Promise<ViewsStore> {
-  // One store per process, shared by the proxy and app bundles (module state is not).
-  const slot = processSingleton<{ current?: Promise<ViewsStore> }>('views:store', () => ({}));
-  if (!slot.current) {
+  // One store per process, shared by the proxy and app bundles (module state is not); a store that
+  // cannot even open is retried on a later call.
+  return processOpenedOnce('views:store', async () => {
     const redisUrl = process.env.REDIS_URL?.trim();
-    const opening = (
-      redisUrl
-        ? openRedisStore(redisUrl)
-        : openSqliteStore(path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.VIEWS_DB ?? '.data/views.db'))
-    ).then((store) => withDailyCap(store));
-    slot.current = opening;
-    // A store that cannot even open is retried on a later call.
-    opening.catch(() => {
-      if (slot.current === opening) slot.current = undefined;
-    });
-  }
-  return slot.current;
+    const store = redisUrl
+      ? await openRedisStore(redisUrl)
+      : await openSqliteStore(path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.VIEWS_DB ?? '.data/views.db'));
+    return withDailyCap(store);
+  });
 }
