@@ -39,6 +39,8 @@ const nextConfig: NextConfig = {
     return [{ source: '/(.*)', headers: securityHeaders({ dev: process.env.NODE_ENV === 'development' }) }];
   },
   reactStrictMode: true,
+  // A native addon that picks its binary by platform at run time: loaded by Node, not bundled.
+  serverExternalPackages: ['@parcel/watcher'],
   ...pageCacheConfig(),
   experimental: {
     // The stylesheet (about 9 KB compressed) goes into the page's <head>: no render-blocking

@@ -118,6 +118,44 @@ describe('content repository', () => {
     expect((await repository.reload()).change).toEqual({ slugs: [], listsChanged: false });
   });
 
+  it('takes the first load as the start-up reload when it began with the watcher in place, and reads again when not', async () => {
+    const build = content([story('a', 'built')]);
+    for (const [watchingSince, loads] of [
+      [0, 1],
+      [Number.MAX_VALUE, 2],
+    ] as const) {
+      let count = 0;
+      const repository = createContentRepository(
+        fakeSource({
+          load: async () => (count += 1, content([story('a', 'edited since')])),
+          readBaseline: async () => fingerprintContent(build),
+          watchingSince: () => watchingSince,
+        }),
+      );
+      await repository.get();
+      // Still compared with the build either way.
+      expect((await repository.reload()).change).toEqual({ slugs: ['a'], listsChanged: true });
+      expect(count).toBe(loads);
+      // Later reloads always read.
+      await repository.reload();
+      expect(count).toBe(loads + 1);
+    }
+  });
+
+  it('reads the files for the first time only once the watcher is in place', async () => {
+    const watching = deferred<void>();
+    let loads = 0;
+    const repository = createContentRepository(
+      fakeSource({ load: async () => (loads += 1, content([story('a', 'x')])), untilWatching: () => watching.promise }),
+    );
+    const first = repository.get();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(loads).toBe(0);
+    watching.resolve();
+    expect(title(await first)).toBe('x');
+    expect(loads).toBe(1);
+  });
+
   it('re-renders everything once when the build left no fingerprints', async () => {
     const repository = createContentRepository(fakeSource({ load: async () => content([story('a', 'x')]) }));
     expect((await repository.reload()).change.listsChanged).toBe(true);

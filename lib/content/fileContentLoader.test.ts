@@ -1,5 +1,6 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFileContentLoader } from './fileContentLoader';
 import { makeContent, md } from './testing/contentFixture';
@@ -15,7 +16,7 @@ const title = (content: { stories: Map<string, { versions: { ru?: { title: strin
 async function fixture() {
   const made = await makeContent({ 'news/a/ru.md': story('A1'), 'news/b/ru.md': story('B1') });
   cleanups.push(made.cleanup);
-  return { root: made.root, cache: path.join(made.root, '..', `${path.basename(made.root)}-cache.json`) };
+  return { root: made.root, cache: path.join(made.root, '..', `${path.basename(made.root)}-cache.v8`) };
 }
 
 describe('file content loader', () => {
@@ -40,9 +41,9 @@ describe('file content loader', () => {
     await first.load();
     await first.flush();
     // Mark the cached copy of a, so reuse shows: an unchanged folder is not read again.
-    const json = JSON.parse(await readFile(cache, 'utf8'));
-    for (const s of json.stories) if (s.slug === 'a') s.versions.ru.title = 'A from cache';
-    await writeFile(cache, JSON.stringify(json));
+    const data = deserialize(await readFile(cache));
+    for (const s of data.stories) if (s.slug === 'a') s.versions.ru.title = 'A from cache';
+    await writeFile(cache, serialize(data));
     await writeFile(path.join(root, 'news/b/ru.md'), story('B2'));
 
     const restarted = createFileContentLoader(root, cache);
@@ -54,11 +55,26 @@ describe('file content loader', () => {
   it('reads everything again when the cache is unreadable', async () => {
     const { root, cache } = await fixture();
     cleanups.push(() => rm(cache, { force: true }));
-    await writeFile(cache, '{ not json');
+    await writeFile(cache, serialize({ format: 2 }).subarray(0, 3));
     const warnings: string[] = [];
     const content = await createFileContentLoader(root, cache, { warn: (line: string) => warnings.push(line) }).load();
     expect([title(content, 'a'), title(content, 'b')]).toEqual(['A1', 'B1']);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('ignoring the content cache');
+  });
+
+  it('reads everything again, quietly, when the cache was written by another Node', async () => {
+    const { root, cache } = await fixture();
+    cleanups.push(() => rm(cache, { force: true }));
+    const first = createFileContentLoader(root, cache);
+    await first.load();
+    await first.flush();
+    const data = deserialize(await readFile(cache));
+    for (const s of data.stories) s.versions.ru.title = 'from cache';
+    await writeFile(cache, serialize({ ...data, node: 'v0.0.0' }));
+    const warnings: string[] = [];
+    const content = await createFileContentLoader(root, cache, { warn: (line: string) => warnings.push(line) }).load();
+    expect([title(content, 'a'), title(content, 'b')]).toEqual(['A1', 'B1']);
+    expect(warnings).toEqual([]);
   });
 });

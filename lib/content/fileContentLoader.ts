@@ -1,5 +1,5 @@
 import { folderSignatures } from './folderSignatures';
-import { loadContent } from './load';
+import { loadContent, type FolderReader } from './load';
 import { listFolder } from './readFiles';
 import { readContentCache, writeContentCache, type CachedLoad } from './snapshots';
 import type { LoadedContent } from './types';
@@ -29,7 +29,7 @@ async function storyFolders(root: string): Promise<string[]> {
  * the folders that differ. Parsing Markdown is the slow part (about 1 ms a version), so at
  * 10,000 stories this is the difference between seconds and a minute.
  */
-export function createFileContentLoader(root: string, cacheFile?: string, log: Pick<Console, 'warn'> = console): FileContentLoader {
+export function createFileContentLoader(root: string, cacheFile?: string, log: Pick<Console, 'warn'> = console, readFolders?: FolderReader): FileContentLoader {
   let last: CachedLoad | undefined;
   let cacheChecked = false;
   let pendingWrite: Promise<void> = Promise.resolve();
@@ -92,7 +92,7 @@ export function createFileContentLoader(root: string, cacheFile?: string, log: P
       signatures = await folderSignatures(root, await storyFolders(root));
       unchanged = (slug) => previous?.signatures.get(slug) === signatures.get(slug);
     }
-    const loaded = await loadContent(root, previous && { previous: previous.loaded, unchanged });
+    const loaded = await loadContent(root, previous && { previous: previous.loaded, unchanged }, readFolders);
     // Folders the watcher did not name (moved in, say) were read fresh: sign them too.
     const unsigned = [...loaded.stories.keys()].filter((slug) => !signatures.has(slug));
     for (const [slug, signature] of await folderSignatures(root, unsigned)) signatures.set(slug, signature);

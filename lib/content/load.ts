@@ -18,10 +18,19 @@ const FOLDERS_AT_ONCE = 32;
 
 const VERSION_FILES = routing.locales.map((locale) => `${locale}.md`);
 
-type StoryLoad = { story?: Story; problems: ContentProblem[] };
+export type StoryLoad = { story?: Story; problems: ContentProblem[] };
+
+/**
+ * Reads and checks story folders, results in the order of `slugs`: in this thread by default, or
+ * spread over worker threads for a whole archive (lib/content/parallelFolders.ts).
+ */
+export type FolderReader = (root: string, slugs: string[], taxonomy: KnownTaxonomy, folders: ReadonlySet<string>) => Promise<StoryLoad[]>;
+
+export const readFoldersHere: FolderReader = (root, slugs, taxonomy, folders) =>
+  mapWithLimit(slugs, FOLDERS_AT_ONCE, (slug) => loadStory(root, slug, taxonomy, folders));
 
 /** One story folder: absent (deleted meanwhile), a story, or its problems. */
-async function loadStory(root: string, slug: string, taxonomy: KnownTaxonomy, folders: ReadonlySet<string>): Promise<StoryLoad> {
+export async function loadStory(root: string, slug: string, taxonomy: KnownTaxonomy, folders: ReadonlySet<string>): Promise<StoryLoad> {
   const folder = `news/${slug}`;
   if (!SLUG_PATTERN.test(slug) || slug.length > 120) return { problems: [{ file: folder, code: 'folder.badSlug' }] };
   const listing = await listFolder(path.join(root, folder));
@@ -84,7 +93,7 @@ function stillHolds(previous: LoadedContent, problems: ContentProblem[] | undefi
  * Never throws for bad or unreadable content: it reports problems (and the repository keeps the
  * last good version).
  */
-export async function loadContent(root: string, reuse?: ReuseOptions): Promise<LoadedContent> {
+export async function loadContent(root: string, reuse?: ReuseOptions, readFolders: FolderReader = readFoldersHere): Promise<LoadedContent> {
   const problems: ContentProblem[] = [];
   const taxonomy: Taxonomy = {
     sections: await readTaxonomy(root, 'sections.yaml', problems),
@@ -110,11 +119,10 @@ export async function loadContent(root: string, reuse?: ReuseOptions): Promise<L
       if (slug) problemsBySlug.set(slug, [...(problemsBySlug.get(slug) ?? []), problem]);
     }
   }
-  const loaded = await mapWithLimit(slugs, FOLDERS_AT_ONCE, async (slug) =>
-    canReuse && reuse.unchanged(slug) && stillHolds(reuse.previous, problemsBySlug.get(slug), slug, folders)
-      ? { story: reuse.previous.stories.get(slug), problems: problemsBySlug.get(slug) ?? [] }
-      : loadStory(root, slug, known, folders),
-  );
+  const kept = (slug: string) => canReuse && reuse.unchanged(slug) && stillHolds(reuse.previous, problemsBySlug.get(slug), slug, folders);
+  const toRead = slugs.filter((slug) => !kept(slug));
+  const read = new Map((await readFolders(root, toRead, known, folders)).map((result, i) => [toRead[i]!, result]));
+  const loaded = slugs.map((slug) => read.get(slug) ?? { story: reuse?.previous.stories.get(slug), problems: problemsBySlug.get(slug) ?? [] });
   const stories = new Map<string, Story>();
   for (const { story, problems: own } of loaded) {
     problems.push(...own);

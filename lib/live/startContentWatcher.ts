@@ -2,6 +2,7 @@ import { processSingleton } from '../processSingleton';
 import { contentRoot } from '../content/root';
 import { revalidateSecret } from './secret';
 import { watchContent } from './watchContent';
+import { markWatchStarting, markWatching } from './watchState';
 
 const ATTEMPTS = 20;
 const RETRY_MS = 500;
@@ -20,8 +21,9 @@ function revalidateEndpoint(): string {
  * POST /api/revalidate. Each instance watches and refreshes only its own cache.
  */
 export function startContentWatcher(): void {
-  processSingleton('content-watcher', () =>
-    watchContent(contentRoot(), async (scope, slugs) => {
+  processSingleton('content-watcher', () => {
+    markWatchStarting();
+    return watchContent(contentRoot(), async (scope, slugs) => {
       let lastError = '';
       for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
         try {
@@ -42,6 +44,6 @@ export function startContentWatcher(): void {
       }
       console.error(`[content] POST ${revalidateEndpoint()} failed ${ATTEMPTS} times, last: ${lastError}; changes under ${contentRoot()} are not live until the next change or a restart`);
       return undefined;
-    }),
-  );
+    }, markWatching);
+  });
 }

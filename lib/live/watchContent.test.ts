@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { changedSlug } from './watchContent';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { changedSlug, watchContent, type Notify } from './watchContent';
 
 describe('changedSlug', () => {
   it('names the story folder of a changed file, and nothing for changes that may touch every story', () => {
@@ -9,5 +12,54 @@ describe('changedSlug', () => {
     expect(changedSlug('news')).toBeUndefined();
     expect(changedSlug('sections.yaml')).toBeUndefined();
     expect(changedSlug(null)).toBeUndefined();
+  });
+});
+
+describe('watchContent', () => {
+  const stops: Array<() => void> = [];
+  const roots: string[] = [];
+  afterEach(async () => {
+    for (const stop of stops.splice(0)) stop();
+    for (const root of roots.splice(0)) await rm(root, { recursive: true, force: true });
+  });
+
+  /** A watched content root; each notify call is queued for the test to take in order. */
+  async function watched() {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'watch-content-'));
+    roots.push(root);
+    await mkdir(path.join(root, 'news', 'first'), { recursive: true });
+    await writeFile(path.join(root, 'news', 'first', 'ru.md'), 'one');
+    const calls: Array<{ scope: string; slugs?: string[] }> = [];
+    const waiters: Array<() => void> = [];
+    const notify: Notify = async (scope, slugs) => {
+      calls.push({ scope, slugs: slugs && [...slugs].sort() });
+      waiters.splice(0).forEach((wake) => wake());
+      return { nextDue: null };
+    };
+    stops.push(watchContent(root, notify));
+    const next = async () => {
+      while (calls.length === 0) await new Promise<void>((resolve) => waiters.push(resolve));
+      return calls.shift();
+    };
+    // The first call comes once the watch is in place: edits after it are seen.
+    expect(await next()).toEqual({ scope: 'changes', slugs: undefined });
+    return { root, next };
+  }
+
+  it('names the story folders a burst of edits touched, new folders included', async () => {
+    const { root, next } = await watched();
+    await writeFile(path.join(root, 'news', 'first', 'ru.md'), 'two');
+    await mkdir(path.join(root, 'news', 'second'));
+    await writeFile(path.join(root, 'news', 'second', 'en.md'), 'new');
+    expect(await next()).toEqual({ scope: 'changes', slugs: ['first', 'second'] });
+    // A file in a folder that appeared after the watch began is watched too.
+    await writeFile(path.join(root, 'news', 'second', 'en.md'), 'edited');
+    expect(await next()).toEqual({ scope: 'changes', slugs: ['second'] });
+  });
+
+  it('asks for every folder when a change may touch every story', async () => {
+    const { root, next } = await watched();
+    await writeFile(path.join(root, 'sections.yaml'), 'world: { ru: Мир, en: World }');
+    expect(await next()).toEqual({ scope: 'changes', slugs: undefined });
   });
 });
