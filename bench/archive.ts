@@ -44,7 +44,9 @@ async function serve(env: NodeJS.ProcessEnv) {
   }
   const readySeconds = (performance.now() - started) / 1000;
   const rss = () => Number(/VmRSS:\s+(\d+)/.exec(spawnSync('cat', [`/proc/${child.pid}/status`], { encoding: 'utf8' }).stdout)?.[1] ?? 0) / 1024;
-  return { origin, readySeconds, rss, stop: () => child.kill('SIGTERM') };
+  // Waits for the exit, so a draining server never shares the cores with the next benchmark.
+  const stop = () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));
+  return { origin, readySeconds, rss, stop };
 }
 
 async function timeGet(url: string): Promise<{ ms: number; cache: string | null; status: number }> {
@@ -54,6 +56,7 @@ async function timeGet(url: string): Promise<{ ms: number; cache: string | null;
   return { ms: performance.now() - started, cache: response.headers.get('x-nextjs-cache'), status: response.status };
 }
 
+let smallestBuild: { size: number; seconds: number } | undefined;
 for (const size of sizes) {
   const root = path.join(os.tmpdir(), `bench-archive-${size}`);
   const dist = `.next-bench-${size}`;
@@ -105,7 +108,14 @@ for (const size of sizes) {
     console.error(`build of ${size} stories failed:\n${build.output.slice(-4000)}`);
     continue;
   }
-  printFigure({ name: `archive.${size}.build.time`, value: +build.seconds.toFixed(1), unit: 's' });
+  printFigure({ name: `archive.${size}.build.time`, value: +build.seconds.toFixed(1), unit: 's', baseline: smallestBuild && +smallestBuild.seconds.toFixed(1) });
+  if (smallestBuild) {
+    // The bound: a 10,000-story build takes at most twice as long as the smallest (100 stories).
+    const ratio = build.seconds / smallestBuild.seconds;
+    printFigure({ name: `archive.${size}.build.ratio`, value: +ratio.toFixed(2), unit: `x`, target: { atMost: 2 } });
+  } else {
+    smallestBuild = { size, seconds: build.seconds };
+  }
   printFigure({ name: `archive.${size}.build.peak`, value: build.peakMb, unit: 'MB', target: { atMost: 2048 } });
 
   const server = await serve(env);
@@ -155,6 +165,6 @@ for (const size of sizes) {
   printFigure({ name: `archive.${size}.sitemap`, value: +(indexMs + childTimes.reduce((a, b) => a + b, 0)).toFixed(0), unit: 'ms' });
   printFigure({ name: `archive.${size}.sitemap.index`, value: +indexMs.toFixed(0), unit: 'ms' });
   printFigure({ name: `archive.${size}.sitemap.largest-child`, value: +Math.max(0, ...childTimes).toFixed(0), unit: 'ms' });
-  server.stop();
+  await server.stop();
   await rm(dist, { recursive: true, force: true });
 }
