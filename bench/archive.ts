@@ -120,7 +120,7 @@ for (const size of sizes) {
 
   const server = await serve(env);
   printFigure({ name: `archive.${size}.ready`, value: +server.readySeconds.toFixed(2), unit: 's', target: { atMost: 5 } });
-  // Old stories are past the prerendered latest 500: rendered on first request, then cached.
+  // Old stories are past the prerendered latest 100: rendered on first request, then cached.
   const oldest = publicStories.sort((a, b) => a.published - b.published).slice(0, 20);
   const first = [];
   const repeat = [];

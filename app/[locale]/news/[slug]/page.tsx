@@ -24,8 +24,8 @@ import { popularSlugs } from '@/lib/views/popular';
 // reflects new views within a minute while readers always get a cached page.
 export const revalidate = 30;
 
-// The build prerenders the latest stories only (PRERENDER_STORIES, default 500), so it takes
-// about as long for 10,000 stories as for 500; older ones render on their first request and are
+// The build prerenders the latest stories only (PRERENDER_STORIES, default 100), so it takes
+// about as long for 10,000 stories as for 100; older ones render on their first request and are
 // cached from then on. Unknown slugs never get here: the proxy answers them with a 404.
 export async function generateStaticParams() {
   const content = await getContent();
