@@ -1,5 +1,5 @@
 import type { FeedDocument, FeedEntry } from './feedDocument';
-import { el, xmlDocument } from './xml';
+import { el, xmlDocument } from '../xml';
 
 function entry(item: FeedEntry) {
   return el('entry', {}, [

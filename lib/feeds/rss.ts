@@ -1,6 +1,6 @@
 import type { FeedDocument, FeedEntry } from './feedDocument';
-import { el, xmlDocument } from './xml';
-import { escapeHtml } from './xmlText';
+import { el, xmlDocument } from '../xml';
+import { escapeHtml } from './escapeHtml';
 
 function item(entry: FeedEntry) {
   return el('item', {}, [

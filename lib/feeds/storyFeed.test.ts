@@ -2,7 +2,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { Story, Taxonomy } from '../content/types';
 import { FEED_SIZE, storyFeed } from './storyFeed';
-import { escapeHtml, xmlSafe } from './xmlText';
+import { xmlSafe } from '../xml';
+import { escapeHtml } from './escapeHtml';
 
 const taxonomy: Taxonomy = {
   sections: { security: { ru: 'Безопасность', en: 'Security' } },
@@ -93,7 +94,7 @@ describe('feeds and hostile text', () => {
   });
 });
 
-describe('xmlText', () => {
+describe('xmlSafe and escapeHtml', () => {
   it('drops characters XML cannot carry and keeps the rest', () => {
     expect(xmlSafe('a\u0000b\u0008c\u000bd\u001fe\uFFFEf\uD800g\uDC00h\t\n\r\u2028😀')).toBe('abcdefgh\t\n\r\u2028😀');
   });

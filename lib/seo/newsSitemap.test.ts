@@ -29,6 +29,10 @@ describe('newsSitemapXml', () => {
     expect(urls[0]['news:news']['news:title']).toBe('Tom & Jerry <3');
     expect(xml).toContain('Tom &amp; Jerry &lt;3');
   });
+  it('keeps a headline that looks like an entity as written, and drops what XML cannot hold', () => {
+    const xml = newsSitemapXml(content([story('a', 1, 'AT&amp;T buys &lt;b&gt;\u0001')]), { now: NOW, includeDrafts: false }, () => 'R');
+    expect(parse(xml).urlset.url[0]['news:news']['news:title']).toBe('AT&amp;T buys &lt;b&gt;');
+  });
   it('stops at 1,000 entries', () => {
     const many = Array.from({ length: 1200 }, (_, i) => story(`s${i}`, (i % 40) + 1));
     expect(parse(newsSitemapXml(content(many), { now: NOW, includeDrafts: false }, () => 'R')).urlset.url).toHaveLength(1000);

@@ -1,9 +1,9 @@
-import { create } from 'xmlbuilder2';
 import { routing } from '../../i18n/routing';
 import type { LoadedContent } from '../content/types';
 import { storiesInLocale } from '../content/queries';
 import type { Visibility } from '../content/visibility';
 import { paths } from '../paths';
+import { el, xmlDocument } from '../xml';
 import { absoluteUrl } from './absolute';
 
 const WINDOW_MS = 48 * 3600 * 1000;
@@ -19,19 +19,15 @@ export function newsSitemapXml(content: LoadedContent, visibility: Visibility, p
     .filter(({ story }) => visibility.now - story.published <= WINDOW_MS)
     .sort((a, b) => b.story.published - a.story.published)
     .slice(0, MAX_URLS);
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('urlset', {
-    xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9',
-    'xmlns:news': 'http://www.google.com/schemas/sitemap-news/0.9',
-  });
-  for (const { locale, story } of recent) {
-    const url = root.ele('url');
-    url.ele('loc').txt(absoluteUrl(paths.story(locale, story.slug)));
-    const news = url.ele('news:news');
-    const publication = news.ele('news:publication');
-    publication.ele('news:name').txt(publicationName(locale));
-    publication.ele('news:language').txt(locale);
-    news.ele('news:publication_date').txt(story.date);
-    news.ele('news:title').txt(story.versions[locale]!.title);
-  }
-  return root.end({ prettyPrint: true });
+  const urls = recent.map(({ locale, story }) =>
+    el('url', {}, [
+      el('loc', {}, absoluteUrl(paths.story(locale, story.slug))),
+      el('news:news', {}, [
+        el('news:publication', {}, [el('news:name', {}, publicationName(locale)), el('news:language', {}, locale)]),
+        el('news:publication_date', {}, story.date),
+        el('news:title', {}, story.versions[locale]!.title),
+      ]),
+    ]),
+  );
+  return xmlDocument(el('urlset', { xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9', 'xmlns:news': 'http://www.google.com/schemas/sitemap-news/0.9' }, urls));
 }

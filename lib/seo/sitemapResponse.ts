@@ -1,6 +1,6 @@
 /** How every sitemap route answers: XML, or a plain 404 for a child that does not exist. */
-export function xmlResponse(xml: string): Response {
-  return new Response(xml, { headers: { 'content-type': 'application/xml; charset=utf-8' } });
+export function xmlResponse(xml: string, headers: Record<string, string> = {}): Response {
+  return new Response(xml, { headers: { 'content-type': 'application/xml; charset=utf-8', ...headers } });
 }
 
 export function notFoundResponse(): Response {

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { create } from 'xmlbuilder2';
 import { contentOf, story } from '../content/testing/stories';
 import type { Story } from '../content/types';
+import { escapeXml } from '../xml';
 import {
-  escapeXml,
   findSitemapChild,
   MAX_URLS_PER_SITEMAP,
   pagesPerChild,
