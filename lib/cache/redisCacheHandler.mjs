@@ -16,6 +16,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Redis from 'ioredis';
+import { failFastRedisOptions } from '../redisOptions.mjs';
 
 /** NEXT_CACHE_TAGS_HEADER (next/dist/lib/constants.js): a rendered page's tags, implicit ones included. */
 const TAGS_HEADER = 'x-next-cache-tags';
@@ -184,16 +185,8 @@ export function createPageCacheHandler(options = {}) {
 
   function connection() {
     if (state.redis) return state.redis;
-    // As lib/views/redisConnection.ts: no offline queue, no retries of a command, reconnects by
-    // itself; and a command timeout, so a stalled Redis answers within timeoutMs.
-    const redis = new Redis(settings.redisUrl, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      connectTimeout: 1000,
-      commandTimeout: timeoutMs,
-      retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
-      lazyConnect: false,
-    });
+    // As the views store's, and a command timeout, so a stalled Redis answers within timeoutMs.
+    const redis = new Redis(settings.redisUrl, failFastRedisOptions({ commandTimeoutMs: timeoutMs }));
     redis.on('error', () => {}); // surfaced (and logged once) by the calls
     redis.on('ready', () => {
       state.everReady = true;

@@ -1,17 +1,12 @@
 import Redis from 'ioredis';
+import { failFastRedisOptions } from '../redisOptions.mjs';
 
 /**
  * A Redis connection that fails fast instead of queueing: with Redis down, calls reject at once
  * (callers fall back) and it reconnects by itself. Shared by the views store and the rate limiter.
  */
 export async function connectRedis(url: string): Promise<Redis> {
-  const redis = new Redis(url, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    connectTimeout: 1000,
-    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
-    lazyConnect: false,
-  });
+  const redis = new Redis(url, failFastRedisOptions());
   // Connection errors surface on the calls (and are logged once there), not as unhandled events.
   redis.on('error', () => {});
   // Wait briefly for the first connection; if Redis is down, calls fail fast until it is back.
