@@ -2,7 +2,9 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fingerprintContent } from './diff';
 import { createFileContentLoader } from './fileContentLoader';
+import { readContentCache } from './snapshots';
 import { makeContent, md } from './testing/contentFixture';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -30,6 +32,8 @@ describe('file content loader', () => {
     expect(title(content, 'a')).toBe('A2');
     // b was not named: kept as loaded (the watcher names every folder it saw change).
     expect(title(content, 'b')).toBe('B1');
+    // Naming no folder (the start-up calls) reads none.
+    expect(title(await loader.load({ slugs: [] }), 'b')).toBe('B1');
     // A full load compares every folder's signature and picks up b.
     expect(title(await loader.load(), 'b')).toBe('B2');
   });
@@ -52,10 +56,22 @@ describe('file content loader', () => {
     expect(title(content, 'b')).toBe('B2');
   });
 
+  it('restores each story with the fingerprint its own content hashes to', async () => {
+    const { root, cache } = await fixture();
+    cleanups.push(() => rm(cache, { force: true }));
+    const first = createFileContentLoader(root, cache);
+    await first.load();
+    await first.flush();
+    const restored = (await readContentCache(cache))!.loaded;
+    // Copies are hashed afresh (the fingerprints kept in memory belong to the restored objects).
+    const copies = { ...restored, stories: new Map([...restored.stories].map(([slug, story]) => [slug, structuredClone(story)])) };
+    expect(fingerprintContent(restored)).toEqual(fingerprintContent(copies));
+  });
+
   it('reads everything again when the cache is unreadable', async () => {
     const { root, cache } = await fixture();
     cleanups.push(() => rm(cache, { force: true }));
-    await writeFile(cache, serialize({ format: 2 }).subarray(0, 3));
+    await writeFile(cache, serialize({ format: 3 }).subarray(0, 3));
     const warnings: string[] = [];
     const content = await createFileContentLoader(root, cache, { warn: (line: string) => warnings.push(line) }).load();
     expect([title(content, 'a'), title(content, 'b')]).toEqual(['A1', 'B1']);

@@ -1,4 +1,4 @@
-import { untilWatching, watchingSince } from '../live/watchState';
+import { untilWatching } from '../live/watchState';
 import { processSingleton } from '../processSingleton';
 import { createContentRepository, type ContentReload } from './contentRepository';
 import { createFileContentLoader, type LoadRequest } from './fileContentLoader';
@@ -18,7 +18,6 @@ const repository = () =>
       readBaseline: () => readBuildFingerprints(),
       includeDrafts: process.env.NODE_ENV === 'development',
       isBuild: process.env.NEXT_PHASE === 'phase-production-build',
-      watchingSince,
       untilWatching,
       log: console,
     });

@@ -42,7 +42,7 @@ describe('watchContent', () => {
       return calls.shift();
     };
     // The first call comes once the watch is in place: edits after it are seen.
-    expect(await next()).toEqual({ scope: 'changes', slugs: undefined });
+    expect(await next()).toEqual({ scope: 'changes', slugs: [] });
     return { root, next };
   }
 

@@ -106,8 +106,10 @@ export function watchContent(root: string, notify: Notify, onWatching: () => voi
     .finally(() => {
       if (stopped) return;
       onWatching();
-      // Learn the first due time, and compare the content with the build.
-      void notify('changes').then(schedule);
+      // Learn the first due time, and have the content compared with the build. No folder is
+      // named: content loaded from now on is fresh, and so is the first load, which waits for
+      // onWatching (lib/content/contentRepository.ts).
+      void notify('changes', []).then(schedule);
     });
   return () => {
     stopped = true;

@@ -1,8 +1,7 @@
 import { processSingleton } from '../processSingleton';
 
 // Shared by the watcher (instrumentation's bundle) and the content repository (the app's).
-const state = () =>
-  processSingleton('content-watch-state', () => ({ starting: false, since: undefined as number | undefined, waiters: [] as Array<() => void> }));
+const state = () => processSingleton('content-watch-state', () => ({ starting: false, watching: false, waiters: [] as Array<() => void> }));
 
 /** A watcher is being set up (instrumentation, before the first request). */
 export function markWatchStarting(): void {
@@ -12,13 +11,8 @@ export function markWatchStarting(): void {
 /** The watcher is in place: from now on, every change to the content files is reported. */
 export function markWatching(): void {
   const current = state();
-  current.since ??= performance.now();
+  current.watching = true;
   for (const wake of current.waiters.splice(0)) wake();
-}
-
-/** When the watcher came into place (performance.now()), or undefined when nothing watches. */
-export function watchingSince(): number | undefined {
-  return state().since;
 }
 
 /**
@@ -27,7 +21,7 @@ export function watchingSince(): number | undefined {
  */
 export function untilWatching(timeoutMs = 5_000): Promise<void> {
   const current = state();
-  if (!current.starting || current.since !== undefined) return Promise.resolve();
+  if (!current.starting || current.watching) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, timeoutMs);
     current.waiters.push(() => {
