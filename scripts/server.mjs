@@ -10,6 +10,8 @@
 // - every inline script of a page is allowed by its hash, not by 'unsafe-inline', and each
 //   distinct page is hashed and compressed once (scripts/server/htmlScriptPolicy.mjs); other
 //   responses are compressed by scripts/server/compress.mjs;
+// - pages go out without Next's client runtime, which has nothing to do on them
+//   (scripts/server/frameworkScripts.mjs; CLIENT_RUNTIME=on keeps it);
 // - SIGTERM drains: /api/health answers 503, new connections are refused, requests in flight
 //   finish (within SHUTDOWN_GRACE_MS), then the process exits 0.
 import { randomBytes } from 'node:crypto';
@@ -18,6 +20,7 @@ import next from 'next';
 import { compressResponse } from './server/compress.mjs';
 import { secretLengthProblem } from '../lib/live/secretLength.mjs';
 import { createEncodedDocuments } from './server/encodedDocuments.mjs';
+import { withoutFrameworkScripts } from './server/frameworkScripts.mjs';
 import { holdHtmlForScriptHashes } from './server/htmlScriptPolicy.mjs';
 
 // Longer request targets are refused before Next sees them: its path normalisation answers some
@@ -45,7 +48,12 @@ const lifecycle = (globalThis[Symbol.for('bilingual-news:lifecycle')] ??= { stat
 // 404) no longer looks like its own and is proxied over HTTP to itself, in a loop when that name
 // does not reach this listener. The address bound is still HOSTNAME (server.listen below).
 const app = next({ dev: false, hostname: 'localhost', port });
-const documents = createEncodedDocuments();
+const clientRuntime = process.env.CLIENT_RUNTIME?.trim() || 'off';
+if (clientRuntime !== 'on' && clientRuntime !== 'off') {
+  console.error(`CLIENT_RUNTIME=${clientRuntime}: expected off (the default: pages without Next's client JavaScript) or on`);
+  process.exit(2);
+}
+const documents = createEncodedDocuments({ transform: clientRuntime === 'on' ? undefined : withoutFrameworkScripts });
 const handle = app.getRequestHandler();
 await app.prepare();
 

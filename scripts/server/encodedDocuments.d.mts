@@ -5,4 +5,4 @@ export interface EncodedDocuments {
   cachedBytes(): number;
   size(): number;
 }
-export function createEncodedDocuments(options?: { maxBytes?: number }): EncodedDocuments;
+export function createEncodedDocuments(options?: { maxBytes?: number; transform?: (body: Buffer) => Buffer }): EncodedDocuments;

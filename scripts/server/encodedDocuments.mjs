@@ -32,8 +32,12 @@ function encode(body, encoding) {
   return encoding === 'gzip' ? gzipSync(body) : body;
 }
 
-export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES } = {}) {
-  /** key → { policy, variants: Map<encoding, Buffer>, bytes } in least-recently-used order. */
+/**
+ * `transform` rewrites each document before it is hashed and compressed (server.mjs: without
+ * Next's client runtime, frameworkScripts.mjs); it runs once per distinct cached document.
+ */
+export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES, transform = (body) => body } = {}) {
+  /** key → { policy, length, variants: Map<encoding, Buffer>, bytes } in least-recently-used order. */
   const documents = new Map();
   let cachedBytes = 0;
 
@@ -48,26 +52,34 @@ export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES } = {}) {
   };
 
   /**
-   * The policy and bytes to send for an HTML `body` sent under `policy` to a client with this
+   * The policy and bytes to send for an HTML document Next sent (`original`, under `policy`) to a client with this
    * Accept-Encoding: { policy, encoding, bytes }. Only a `shared` document (one a shared cache may
    * keep: Next's cached pages) is kept; a page rendered per request (a 404, a search) is hashed and
    * compressed for this answer alone, so random URLs cannot push the cached pages out.
    */
-  function documentFor(body, policy, acceptEncoding, { shared = true } = {}) {
-    const encoding = body.length >= MIN_COMPRESSED_BYTES ? preferredEncoding(acceptEncoding) : 'identity';
-    if (!shared) return { policy: withScriptHashes(policy, inlineScriptHashes(body)), encoding, bytes: encode(body, encoding) };
-    const key = createHash('sha256').update(policy).update('\0').update(body).digest('base64');
+  function documentFor(original, policy, acceptEncoding, { shared = true } = {}) {
+    if (!shared) {
+      const body = transform(original);
+      const encoding = body.length >= MIN_COMPRESSED_BYTES ? preferredEncoding(acceptEncoding) : 'identity';
+      return { policy: withScriptHashes(policy, inlineScriptHashes(body)), encoding, bytes: encode(body, encoding) };
+    }
+    // Keyed by what Next sent, so a repeat skips the transform too.
+    const key = createHash('sha256').update(policy).update('\0').update(original).digest('base64');
     let entry = documents.get(key);
+    // The transformed document itself is not kept: only its compressed forms are.
+    let body;
     if (entry) {
       documents.delete(key);
       documents.set(key, entry);
     } else {
-      entry = { policy: withScriptHashes(policy, inlineScriptHashes(body)), variants: new Map(), bytes: 0 };
+      body = transform(original);
+      entry = { policy: withScriptHashes(policy, inlineScriptHashes(body)), length: body.length, variants: new Map(), bytes: 0 };
       documents.set(key, entry);
     }
+    const encoding = entry.length >= MIN_COMPRESSED_BYTES ? preferredEncoding(acceptEncoding) : 'identity';
     let bytes = entry.variants.get(encoding);
     if (!bytes) {
-      bytes = encode(body, encoding);
+      bytes = encode(body ?? transform(original), encoding);
       if (encoding !== 'identity') {
         entry.variants.set(encoding, bytes);
         entry.bytes += bytes.length;

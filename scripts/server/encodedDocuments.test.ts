@@ -56,3 +56,22 @@ describe('createEncodedDocuments: pages rendered per request', () => {
     expect(documents.cachedBytes()).toBe(0);
   });
 });
+
+describe('createEncodedDocuments: with a transform (pages without the client runtime)', () => {
+  const transform = (body: Buffer) => Buffer.from(body.toString('utf8').replace(/<script>go\([^<]*\)<\/script>/, '<script>kept()</script>'));
+  const transformed = (text: string) => transform(page(text));
+
+  it('sends, hashes and caches the transformed document, for every encoding and kind of page', () => {
+    const calls: number[] = [];
+    const documents = createEncodedDocuments({ transform: (body) => (calls.push(1), transform(body)) });
+    const gzip = documents.documentFor(page('Новость'), POLICY, 'gzip');
+    expect(gunzipSync(gzip.bytes).equals(transformed('Новость'))).toBe(true);
+    // The policy names the script that is sent, not the one Next wrote.
+    expect(gzip.policy).toBe(createEncodedDocuments().documentFor(transformed('Новость'), POLICY, 'gzip').policy);
+    expect(documents.documentFor(page('Новость'), POLICY, 'gzip').bytes).toBe(gzip.bytes);
+    expect(calls).toHaveLength(1);
+    expect(documents.documentFor(page('Новость'), POLICY, 'identity').bytes.equals(transformed('Новость'))).toBe(true);
+    const perRequest = documents.documentFor(page('search '), POLICY, 'identity', { shared: false });
+    expect(perRequest.bytes.equals(transformed('search '))).toBe(true);
+  });
+});

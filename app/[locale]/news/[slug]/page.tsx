@@ -6,7 +6,7 @@ import { PrintUrl } from '@/components/PrintUrl';
 import { SidebarColumn } from '@/components/SidebarColumn';
 import { JsonLd } from '@/components/JsonLd';
 import { StoryArticle } from '@/components/StoryArticle';
-import { ViewBeacon } from '@/components/ViewBeacon.island';
+import { ViewBeacon } from '@/components/ViewBeacon';
 import { routing, type Locale } from '@/i18n/routing';
 import { findPublicStory, latestStorySlugs, prerenderCount } from '@/lib/content/queries';
 import { getContent } from '@/lib/content/repository';
