@@ -21,6 +21,16 @@ async function fixture() {
   return { root: made.root, cache: path.join(made.root, '..', `${path.basename(made.root)}-cache.v8`) };
 }
 
+/** The fixture loaded once with a cache file, the cache written: what a restart finds. */
+async function cachedFixture() {
+  const made = await fixture();
+  cleanups.push(() => rm(made.cache, { force: true }));
+  const first = createFileContentLoader(made.root, made.cache);
+  await first.load();
+  await first.flush();
+  return made;
+}
+
 describe('file content loader', () => {
   it('re-reads only the folders a live edit names', async () => {
     const { root } = await fixture();
@@ -39,11 +49,7 @@ describe('file content loader', () => {
   });
 
   it('restarts from the cached load, re-reading only folders whose files changed since', async () => {
-    const { root, cache } = await fixture();
-    cleanups.push(() => rm(cache, { force: true }));
-    const first = createFileContentLoader(root, cache);
-    await first.load();
-    await first.flush();
+    const { root, cache } = await cachedFixture();
     // Mark the cached copy of a, so reuse shows: an unchanged folder is not read again.
     const data = deserialize(await readFile(cache));
     for (const s of data.stories) if (s.slug === 'a') s.versions.ru.title = 'A from cache';
@@ -57,11 +63,7 @@ describe('file content loader', () => {
   });
 
   it('restores each story with the fingerprint its own content hashes to', async () => {
-    const { root, cache } = await fixture();
-    cleanups.push(() => rm(cache, { force: true }));
-    const first = createFileContentLoader(root, cache);
-    await first.load();
-    await first.flush();
+    const { cache } = await cachedFixture();
     const restored = (await readContentCache(cache))!.loaded;
     // Copies are hashed afresh (the fingerprints kept in memory belong to the restored objects).
     const copies = { ...restored, stories: new Map([...restored.stories].map(([slug, story]) => [slug, structuredClone(story)])) };
@@ -80,11 +82,7 @@ describe('file content loader', () => {
   });
 
   it('reads everything again, quietly, when the cache was written by another Node', async () => {
-    const { root, cache } = await fixture();
-    cleanups.push(() => rm(cache, { force: true }));
-    const first = createFileContentLoader(root, cache);
-    await first.load();
-    await first.flush();
+    const { root, cache } = await cachedFixture();
     const data = deserialize(await readFile(cache));
     for (const s of data.stories) s.versions.ru.title = 'from cache';
     await writeFile(cache, serialize({ ...data, node: 'v0.0.0' }));
