@@ -43,8 +43,9 @@ export function readFoldersInParallel({ threads = os.availableParallelism(), bat
         let current = -1;
         const send = () => {
           current = next++;
+          // Out of batches: done (every worker is stopped below, finished or not).
           if (current < batches.length) worker.postMessage(batches[current]);
-          else void worker.terminate().then(() => resolve(), reject);
+          else resolve();
         };
         worker.on('message', (loads: StoryLoad[]) => {
           results[current] = loads;

@@ -66,7 +66,8 @@ export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES, transform 
     // Keyed by what Next sent, so a repeat skips the transform too.
     const key = createHash('sha256').update(policy).update('\0').update(original).digest('base64');
     let entry = documents.get(key);
-    // The transformed document itself is not kept: only its compressed forms are.
+    // What is sent is kept per encoding (the transformed document too, for clients that take no
+    // compression), so a repeat runs neither the transform nor an encoder.
     let body;
     if (entry) {
       documents.delete(key);
@@ -80,7 +81,8 @@ export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES, transform 
     let bytes = entry.variants.get(encoding);
     if (!bytes) {
       bytes = encode(body ?? transform(original), encoding);
-      if (encoding !== 'identity') {
+      // Kept unless it is what Next sent (identity, untransformed): that costs nothing to send again.
+      if (bytes !== original) {
         entry.variants.set(encoding, bytes);
         entry.bytes += bytes.length;
         cachedBytes += bytes.length;
