@@ -52,13 +52,21 @@ test.describe('story photos', () => {
     }
   });
 
-  test('teaser photos load lazily', async ({ page }) => {
+  test('teaser photos load lazily, as WebP (no AVIF to decode for a thumbnail)', async ({ page }) => {
     await openPage(page, `/ru/news/${SEED}`);
-    const teasers = page.locator('aside picture img');
+    const teasers = page.locator('aside picture');
     expect(await teasers.count()).toBeGreaterThan(0);
-    for (const loading of await teasers.evaluateAll((elements) => elements.map((element) => element.getAttribute('loading')))) {
-      expect(loading).toBe('lazy');
-    }
+    const seen = await teasers.evaluateAll((pictures) =>
+      pictures.map((picture) => ({
+        types: [...picture.querySelectorAll('source')].map((source) => source.getAttribute('type')),
+        loading: picture.querySelector('img')!.getAttribute('loading'),
+      })),
+    );
+    for (const teaser of seen) expect(teaser).toEqual({ types: ['image/webp'], loading: 'lazy' });
+    const first = teasers.first().locator('img');
+    await first.scrollIntoViewIfNeeded();
+    await expect.poll(() => first.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(await first.evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(/[?&]f=webp(?:&|$)/);
   });
 
   test('a repeated variant comes from the cache: fast and byte-identical', async ({ page, request }) => {

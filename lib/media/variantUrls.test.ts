@@ -48,4 +48,15 @@ describe('photoSources for a thumbnail', () => {
     expect(widths(photoSources(photo, 500).img.srcSet)).toEqual([160, 320, 640, 828, 1080]);
     expect(widths(photoSources(photo).img.srcSet)).toEqual([160, 320, 640, 828, 1080, 1200]);
   });
+
+  it('gives a thumbnail WebP and JPEG but no AVIF, and a larger photo all three', async () => {
+    const { photoSources, THUMBNAIL_MAX_WIDTH } = await import('./variantUrls');
+    const photo = { url: '/media/s/photo.jpg?v=abc', version: 'abc', width: 1200, height: 675 };
+    const types = (maxWidth?: number) => photoSources(photo, maxWidth).sources.map((source) => source.type);
+    expect(types(80)).toEqual(['image/webp']);
+    expect(types(THUMBNAIL_MAX_WIDTH)).toEqual(['image/webp']);
+    expect(types(THUMBNAIL_MAX_WIDTH + 1)).toEqual(['image/avif', 'image/webp']);
+    expect(types()).toEqual(['image/avif', 'image/webp']);
+    expect(photoSources(photo, 80).sources[0]!.srcSet).toBe('/media/s/photo.jpg?v=abc&w=160&f=webp 160w');
+  });
 });

@@ -39,17 +39,27 @@ function upTo(widths: number[], maxDisplayWidth: number | undefined): number[] {
 }
 
 /**
- * The variant URLs of a photo for a <picture>: AVIF, then WebP (the browser takes the first type it
- * supports), then JPEG on the <img> for the rest, every one listing each width the media route
- * serves for this photo, so the browser picks by `sizes` and screen density. A photo too large to
- * resize gets its original only, which the route always serves.
+ * Photos shown at most this wide (CSS pixels) are thumbnails and get no AVIF source. AVIF saves
+ * about 1 KB on a 320-pixel thumbnail against WebP, but a phone spends more time decoding it: on
+ * Lighthouse's emulated phone, the front page's 17 AVIF thumbnails cost more main-thread time than
+ * the same thumbnails in WebP (docs/images.md). Larger photos keep AVIF, where the bytes matter.
+ */
+export const THUMBNAIL_MAX_WIDTH = 240;
+
+/**
+ * The variant URLs of a photo for a <picture>: AVIF (not for thumbnails), then WebP (the browser
+ * takes the first type it supports), then JPEG on the <img> for the rest, every one listing each
+ * width the media route serves for this photo, so the browser picks by `sizes` and screen density.
+ * A photo too large to resize gets its original only, which the route always serves.
  */
 export function photoSources(photo: PhotoForPage, maxDisplayWidth?: number): PhotoSources {
   const widths = isResizable(photo) ? upTo(variantWidthsFor(photo.width), maxDisplayWidth) : [];
   if (widths.length === 0) return { sources: [], img: { src: photo.url } };
   const fallback = widths.filter((width) => width <= FALLBACK_WIDTH).pop() ?? widths[0]!;
+  const thumbnail = maxDisplayWidth !== undefined && maxDisplayWidth <= THUMBNAIL_MAX_WIDTH;
+  const formats: VariantFormat[] = thumbnail ? ['webp'] : ['avif', 'webp'];
   return {
-    sources: (['avif', 'webp'] as const).map((format) => ({ type: `image/${format}`, srcSet: srcSet(photo, widths, format) })),
+    sources: formats.map((format) => ({ type: `image/${format}`, srcSet: srcSet(photo, widths, format) })),
     img: { src: variantUrl(photo, fallback, 'jpeg'), srcSet: srcSet(photo, widths, 'jpeg') },
   };
 }
