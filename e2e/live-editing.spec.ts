@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { FRESHNESS_SECONDS } from '../lib/live/freshness';
@@ -98,6 +98,34 @@ test('a new story appears everywhere, and disappears when deleted', async () => 
   expect((await page('/en')).text).not.toContain(`/en/news/${slug}`);
   expect((await page('/en/feed.xml')).text).not.toContain(`/en/news/${slug}`);
   expect((await page(`/en/news/${SEED}`)).text).not.toContain(`/en/news/${slug}`);
+});
+
+test('a photo stops being served at its old address once replaced, and once its story is gone', async () => {
+  test.setTimeout(90_000);
+  const slug = 'live-photo-story';
+  const folder = path.join(server.root, 'news', slug);
+  await mkdir(folder, { recursive: true });
+  await copyFile(path.join(server.root, 'news', 'moldova-sandu-reelected', 'photo.jpg'), path.join(folder, 'photo.jpg'));
+  await writeStory(slug, 'en', `---\ntitle: "A story with a photo"\ndate: ${iso(-60_000)}\nsection: politics\nimage:\n  src: photo.jpg\n  alt: "A photo"\n---\nText.\n`);
+  const photoUrl = async () => {
+    const { status, text } = await page(`/en/news/${slug}`);
+    return status === 200 ? /\/media\/live-photo-story\/photo\.jpg\?v=[0-9a-f]+&amp;w=160&amp;f=webp/.exec(text)?.[0].replace(/&amp;/g, '&') : undefined;
+  };
+  await expect.poll(photoUrl, poll).toBeDefined();
+  const first = (await photoUrl())!;
+  // Twice: the second answer is the one the server keeps in memory (scripts/server/immutableMedia.mjs).
+  for (let i = 0; i < 2; i += 1) expect((await fetch(server.origin + first)).status).toBe(200);
+
+  await copyFile(path.join(server.root, 'news', 'georgia-eu-candidate-status', 'photo.jpg'), path.join(folder, 'photo.jpg'));
+  await expect.poll(photoUrl, poll).not.toBe(first);
+  const second = (await photoUrl())!;
+  expect(second).toMatch(/\?v=[0-9a-f]+&/);
+  expect((await fetch(server.origin + first)).status).toBe(404);
+  for (let i = 0; i < 2; i += 1) expect((await fetch(server.origin + second)).status).toBe(200);
+
+  await rm(folder, { recursive: true });
+  await expect.poll(async () => (await page(`/en/news/${slug}`)).status, poll).toBe(404);
+  expect((await fetch(server.origin + second)).status).toBe(404);
 });
 
 test('a draft is never served, listed, fed or mapped in production', async () => {

@@ -12,6 +12,8 @@
 //   responses are compressed by scripts/server/compress.mjs;
 // - pages go out without Next's client runtime, which has nothing to do on them
 //   (scripts/server/frameworkScripts.mjs; CLIENT_RUNTIME=on keeps it);
+// - a story photo Next has answered once is sent again from memory until the content is loaded
+//   again (scripts/server/immutableMedia.mjs; MEDIA_MEMORY_MB, 0 turns it off);
 // - SIGTERM drains: /api/health answers 503, new connections are refused, requests in flight
 //   finish (within SHUTDOWN_GRACE_MS), then the process exits 0.
 import { randomBytes } from 'node:crypto';
@@ -22,6 +24,7 @@ import { secretLengthProblem } from '../lib/live/secretLength.mjs';
 import { createEncodedDocuments } from './server/encodedDocuments.mjs';
 import { withoutFrameworkScripts } from './server/frameworkScripts.mjs';
 import { holdHtmlForScriptHashes } from './server/htmlScriptPolicy.mjs';
+import { createImmutableMedia } from './server/immutableMedia.mjs';
 
 // Longer request targets are refused before Next sees them: its path normalisation answers some
 // with a 308 that repeats the target in two headers, past what HTTP clients accept.
@@ -57,6 +60,16 @@ const documents = createEncodedDocuments({ transform: clientRuntime === 'on' ? u
 const handle = app.getRequestHandler();
 await app.prepare();
 
+const mediaMemoryMb = Number(process.env.MEDIA_MEMORY_MB?.trim() || 64);
+if (!Number.isFinite(mediaMemoryMb) || mediaMemoryMb < 0) {
+  console.error(`MEDIA_MEMORY_MB=${process.env.MEDIA_MEMORY_MB}: expected a number of megabytes, 0 or more (default 64)`);
+  process.exit(2);
+}
+// The content repository is one object per process (lib/content/repository.ts, processSingleton
+// 'content-repository'); the content it serves is a new object after every load.
+const contentRepository = () => globalThis[Symbol.for('bilingual-news:content-repository')];
+const media = mediaMemoryMb > 0 ? createImmutableMedia({ generation: () => contentRepository()?.peek(), maxBytes: mediaMemoryMb * 1024 * 1024 }) : undefined;
+
 let startup;
 const server = createServer(async (request, response) => {
   if ((request.url?.length ?? 0) > MAX_URL_LENGTH) {
@@ -72,6 +85,9 @@ const server = createServer(async (request, response) => {
   response.on('close', () => inFlight.delete(response));
   if (lifecycle.state === 'starting' && startup && !request.url?.startsWith('/api/')) await startup;
   compressResponse(request, response);
+  if (media?.serve(request, response)) return;
+  // Under the script policy's wrapper, which puts it back when it lets an answer through.
+  media?.capture(request, response);
   holdHtmlForScriptHashes(request, response, documents);
   handle(request, response);
 });

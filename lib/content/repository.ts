@@ -7,6 +7,7 @@ import { contentCacheFile, lastGoodFile, readBuildFingerprints, readLastGood, wr
 import type { LoadedContent } from './types';
 
 // One repository per process, shared by the proxy and the app's bundles (module state is not).
+// scripts/server.mjs reads the same slot: it keeps story photos only while `peek()` is unchanged.
 const repository = () =>
   processSingleton('content-repository', () => {
     const root = contentRoot();

@@ -1,0 +1,127 @@
+// Story photos answered from memory. Every /media URL names the photo's content hash (and the
+// variant), so Next's answer to it never changes while the content that made the photo public
+// stays the same; yet each one cost about 10 ms of CPU in Next's proxy and route handler, 15 to 20
+// of them per page view, on the same cores as the reader's next page. This keeps the bytes of each
+// immutable /media answer and sends them again without Next, bounded in total size (least recently
+// used first out), and forgets them all whenever the content is loaded again: a photo whose story
+// was unpublished or whose file was replaced is asked of Next again, which answers 404.
+
+const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+// One entry above this is not kept: the originals of large photos stream from Next as before.
+const DEFAULT_MAX_ENTRY_BYTES = 1024 * 1024;
+// Per connection or per answer, never to be replayed.
+const NOT_REPLAYED = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
+
+const isMediaRequest = (request) => (request.method === 'GET' || request.method === 'HEAD') && request.url?.startsWith('/media/') === true;
+const isImmutable = (cacheControl) => /\bimmutable\b/i.test(String(cacheControl ?? ''));
+
+/** Headers given to writeHead, in either of Node's shapes, as [name, value] pairs. */
+function headerPairs(headers) {
+  if (!headers) return [];
+  if (!Array.isArray(headers)) return Object.entries(headers).filter(([, value]) => value !== undefined);
+  return Array.isArray(headers[0]) ? headers : headers.flatMap((_, i) => (i % 2 === 0 ? [[headers[i], headers[i + 1]]] : []));
+}
+
+/**
+ * @param {{ generation: () => object | undefined, maxBytes?: number, maxEntryBytes?: number }} options
+ *   generation: the content served now, an object replaced on every load (undefined before the
+ *   first); an answer is replayed only while the content it was given under is still served.
+ */
+export function createImmutableMedia({ generation, maxBytes = DEFAULT_MAX_BYTES, maxEntryBytes = DEFAULT_MAX_ENTRY_BYTES }) {
+  /** @type {Map<string, { headers: Array<[string, unknown]>, body: Buffer }>} */
+  const entries = new Map();
+  let totalBytes = 0;
+  // Every entry was given under this content; weakly held, so a replaced content is not kept alive.
+  let keptGeneration;
+
+  const forget = (url) => {
+    const entry = entries.get(url);
+    if (!entry) return;
+    entries.delete(url);
+    totalBytes -= entry.body.length;
+  };
+  /** The content served now, after forgetting every answer given under another. */
+  const current = () => {
+    const now = generation();
+    if (now !== keptGeneration?.deref()) {
+      entries.clear();
+      totalBytes = 0;
+      keptGeneration = now === undefined ? undefined : new WeakRef(now);
+    }
+    return now;
+  };
+
+  function remember(url, given, entry) {
+    if (given !== current() || entry.body.length > maxEntryBytes) return;
+    forget(url);
+    entries.set(url, entry);
+    totalBytes += entry.body.length;
+    for (const oldest of entries.keys()) {
+      if (totalBytes <= maxBytes) break;
+      forget(oldest);
+    }
+  }
+
+  return {
+    /** Sends the kept answer for this request; false when there is none for the content served now. */
+    serve(request, response) {
+      if (!isMediaRequest(request) || current() === undefined) return false;
+      const entry = entries.get(request.url);
+      if (!entry) return false;
+      // Most recently used goes last, so the oldest is the first out.
+      entries.delete(request.url);
+      entries.set(request.url, entry);
+      for (const [name, value] of entry.headers) response.setHeader(name, value);
+      response.setHeader('content-length', entry.body.length);
+      response.writeHead(200);
+      response.end(request.method === 'HEAD' ? undefined : entry.body);
+      return true;
+    },
+
+    /** Watches Next's answer to this request and keeps it if it is a whole, immutable 200. */
+    capture(request, response) {
+      if (request.method !== 'GET' || !isMediaRequest(request)) return;
+      const url = request.url;
+      const given = generation();
+      if (given === undefined) return;
+      const original = { writeHead: response.writeHead, write: response.write, end: response.end };
+      const chunks = [];
+      let size = 0;
+      let headHeaders = [];
+      const collect = (chunk, encoding) => {
+        if (chunk === undefined || chunk === null || size > maxEntryBytes) return;
+        const buffer = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk);
+        size += buffer.length;
+        if (size <= maxEntryBytes) chunks.push(buffer);
+      };
+      response.writeHead = function writeHead(statusCode, reason, headers) {
+        headHeaders = headerPairs(typeof reason === 'string' ? headers : reason);
+        return original.writeHead.apply(response, arguments);
+      };
+      response.write = function write(chunk, encoding) {
+        collect(chunk, encoding);
+        return original.write.apply(response, arguments);
+      };
+      response.end = function end(chunk, encoding) {
+        if (typeof chunk !== 'function') collect(chunk, encoding);
+        Object.assign(response, original);
+        const result = original.end.apply(response, arguments);
+        const headers = [...Object.entries(response.getHeaders()), ...headPairsOnly(headHeaders, response)];
+        if (response.statusCode === 200 && size <= maxEntryBytes && isImmutable(response.getHeader('cache-control') ?? valueOf(headHeaders, 'cache-control'))) {
+          remember(url, given, {
+            headers: headers.filter(([name]) => !NOT_REPLAYED.has(name.toLowerCase()) && name.toLowerCase() !== 'content-encoding'),
+            body: Buffer.concat(chunks),
+          });
+        }
+        return result;
+      };
+    },
+
+    /** For tests and the operations guide: what is kept now. */
+    stats: () => ({ entries: entries.size, bytes: totalBytes }),
+  };
+}
+
+const valueOf = (pairs, name) => pairs.find(([key]) => key.toLowerCase() === name)?.[1];
+/** Headers given to writeHead that setHeader never saw (Node does not list those in getHeaders). */
+const headPairsOnly = (pairs, response) => pairs.filter(([name]) => !response.hasHeader(name));
