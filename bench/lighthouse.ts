@@ -1,12 +1,20 @@
 // Lighthouse (mobile, its default config: emulated mid-range phone, simulated slow 4G) on the pages
 // readers land on: a story, the front page and a section listing, in each language. Prints the
-// four category scores and LCP, CLS, TBT against the targets, one fresh Chromium per page.
-// Usage: npm run bench:lighthouse [-- --origin URL] [--url /ru/news/slug ...] [--quick]
-//        (--quick: Russian pages only; writes bench/results/lighthouse.json and the HTML reports
-//        in bench/results/lighthouse/). Without --origin it starts a production server of the
-//        existing build. Chromium: CHROME_PATH, CHROMIUM_PATH or Debian's /usr/bin/chromium.
+// four category scores and LCP, CLS, TBT against the targets, one fresh Chromium per run.
+// Each page is audited --runs times (default 5) and every figure is the median of its runs, as
+// Lighthouse's own guide to variability advises: on a shared 2-core host one page's blocking time
+// can differ threefold between two runs. The baseline of each metric is the same audit of a blank
+// page (a heading and a paragraph, no stylesheet, no image) served from this process: what the host
+// alone costs under the emulated phone's 4x CPU slowdown.
+// Usage: npm run bench:lighthouse [-- --origin URL] [--url /ru/news/slug ...] [--runs N] [--quick]
+//        (--quick: Russian pages only, one run each; writes bench/results/lighthouse.json and the
+//        median run's HTML report per page in bench/results/lighthouse/). Without --origin it
+//        starts a production server of the existing build. Chromium: CHROME_PATH, CHROMIUM_PATH or
+//        Debian's /usr/bin/chromium.
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,6 +22,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { benchOrigin } from './load';
 import { formatFigure, meetsTarget, printFigure, type Figure } from './report';
+import { percentile } from './stats';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 // Scores: all 100. LCP: the project's 1.5 s. CLS and TBT: Lighthouse's own "good" thresholds.
@@ -91,10 +100,76 @@ async function audit(url: string, chrome: string): Promise<Audit> {
 
 const slug = (label: string) => label.replace(/\s+/g, '-');
 
+/** Audits of one page: each figure's median over the runs, and the median run's report. */
+interface Summary {
+  figures: Audit['figures'];
+  failing: Audit['failing'];
+  html: string;
+  /** Per key, every run's value in running order: the spread the median hides. */
+  runs: Record<string, number[]>;
+  warnings: string[];
+  benchmarkIndexes: number[];
+}
+
+async function auditRuns(url: string, chrome: string, runs: number): Promise<Summary> {
+  const audits: Audit[] = [];
+  for (let run = 0; run < runs; run += 1) audits.push(await audit(url, chrome));
+  const first = audits[0]!;
+  const valuesOf = (key: string) => audits.map((a) => a.figures.find((f) => f.key === key)!.value);
+  const figures = first.figures.map((figure) => ({ ...figure, value: percentile(valuesOf(figure.key), 50) }));
+  // The report shown is a real run: the one whose performance score is the median.
+  const medianScore = percentile(valuesOf('performance'), 50);
+  const median = audits.find((a) => a.figures.find((f) => f.key === 'performance')!.value === medianScore) ?? first;
+  return {
+    figures,
+    failing: median.failing,
+    html: median.html,
+    runs: Object.fromEntries(first.figures.map((figure) => [figure.key, valuesOf(figure.key)])),
+    warnings: [...new Set(audits.flatMap((a) => a.warnings))],
+    benchmarkIndexes: audits.map((a) => a.benchmarkIndex ?? Number.NaN),
+  };
+}
+
+const BLANK_PAGE = '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="description" content="Baseline"><title>Baseline</title></head><body><h1>Baseline</h1><p>A heading and a paragraph: what this host costs a page that asks for nothing.</p></body></html>';
+
+/** A blank page on a port of its own, for the baseline audits. */
+async function serveBlankPage(): Promise<{ url: string; close: () => void }> {
+  const server = http.createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    response.end(BLANK_PAGE);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
+}
+
+function printSummary(label: string, path: string, summary: Summary, reportFile: string, baseline?: Summary): void {
+  const indexes = summary.benchmarkIndexes.map((index) => Math.round(index)).join(', ');
+  console.log(`${label} (${path}), median run's report ${reportFile}, host benchmarkIndex per run ${indexes}`);
+  for (const { key, ...figure } of summary.figures) {
+    const base = baseline?.figures.find((f) => f.key === key && f.unit !== 'score');
+    const named = { ...figure, name: `lighthouse.${slug(label)}.${key}`, ...(base ? { baseline: base.value } : {}) };
+    const spread = summary.runs[key]!.length > 1 ? ` (runs: ${summary.runs[key]!.join(', ')})` : '';
+    console.log(`  ${formatFigure(named)}${meetsTarget(named) ? ' ok' : ''}${spread}`);
+    printFigure(named);
+  }
+  for (const [category, audits] of Object.entries(summary.failing)) console.log(`  ${category} lost points on (median run): ${audits.join(', ')}`);
+  for (const warning of summary.warnings) console.log(`  lighthouse warning: ${warning}`);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { origin: { type: 'string' }, url: { type: 'string', multiple: true }, quick: { type: 'boolean', default: false } },
+    options: {
+      origin: { type: 'string' },
+      url: { type: 'string', multiple: true },
+      runs: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+    },
   });
+  const runs = Number(values.runs ?? (values.quick ? 1 : 5));
+  if (!Number.isInteger(runs) || runs < 1) {
+    console.error(`--runs must be a whole number of at least 1, not "${values.runs}".`);
+    process.exit(1);
+  }
   const chrome = chromePath();
   if (!chrome) {
     console.error('bench:lighthouse needs Chromium: apt-get install -y chromium, or set CHROME_PATH.');
@@ -108,24 +183,27 @@ async function main(): Promise<void> {
     const pages = values.url?.length
       ? values.url.map((p) => ({ label: p, path: p }))
       : await discoverPages(target.origin, values.quick ? ['ru'] : ['ru', 'en']);
-    console.log(`lighthouse 12 (mobile, simulated throttling), ${pages.length} pages on ${target.origin}, Chromium ${chrome}`);
+    console.log(`lighthouse 12 (mobile, simulated throttling), ${pages.length} pages on ${target.origin}, ${runs} run(s) each, medians; Chromium ${chrome}`);
     await mkdir('bench/results/lighthouse', { recursive: true });
+    let baseline: Summary | undefined;
+    const blank = await serveBlankPage();
+    try {
+      baseline = await auditRuns(blank.url, chrome, runs);
+      printSummary('blank page', blank.url, baseline, '-');
+    } catch (error) {
+      console.log(`blank page: lighthouse failed, figures have no baseline: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      blank.close();
+    }
     for (const page of pages) {
       try {
-        const { figures, failing, html, warnings, benchmarkIndex } = await audit(target.origin + page.path, chrome);
+        const summary = await auditRuns(target.origin + page.path, chrome, runs);
         const reportFile = `bench/results/lighthouse/${slug(page.label).replace(/[^a-z0-9-]/gi, '_')}.html`;
-        await writeFile(reportFile, html);
+        await writeFile(reportFile, summary.html);
         // Simulated throttling multiplies the main-thread time measured here by 4: on a slow or busy
         // host, TBT (and LCP after the scripts) come out higher than on the phone it models.
-        console.log(`${page.label} (${page.path}), report ${reportFile}, host benchmarkIndex ${benchmarkIndex ?? '?'}`);
-        for (const { key, ...figure } of figures) {
-          const named = { ...figure, name: `lighthouse.${slug(page.label)}.${key}` };
-          console.log(`  ${formatFigure(named)}${meetsTarget(named) ? ' ok' : ''}`);
-          printFigure(named);
-        }
-        for (const [category, audits] of Object.entries(failing)) console.log(`  ${category} lost points on: ${audits.join(', ')}`);
-        for (const warning of warnings) console.log(`  lighthouse warning: ${warning}`);
-        results[page.label] = Object.fromEntries(figures.map((f) => [f.key, f.value]));
+        printSummary(page.label, page.path, summary, reportFile, baseline);
+        results[page.label] = Object.fromEntries(summary.figures.map((f) => [f.key, f.value]));
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         console.log(`${page.label} (${page.path}): lighthouse failed: ${message}`);
@@ -137,7 +215,7 @@ async function main(): Promise<void> {
   }
   await writeFile(
     'bench/results/lighthouse.json',
-    `${JSON.stringify({ date: new Date().toISOString(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`, pages: results }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`, runs, pages: results }, null, 2)}\n`,
   );
   console.log('written to bench/results/lighthouse.json');
 }
