@@ -153,7 +153,9 @@ function printSummary(label: string, path: string, summary: Summary, reportFile:
   console.log(`${label} (${path}), median run's report ${reportFile}, host benchmarkIndex per run ${indexes}`);
   for (const { key, ...figure } of summary.figures) {
     const base = baseline?.figures.find((f) => f.key === key && f.unit !== 'score');
-    const named = { ...figure, name: `lighthouse.${slug(label)}.${key}`, ...(base ? { baseline: base.value } : {}) };
+    // The blank page is the baseline, not a page of ours: no target to meet (it has no robots.txt).
+    const target = baseline ? figure.target : undefined;
+    const named = { ...figure, target, name: `lighthouse.${slug(label)}.${key}`, ...(base ? { baseline: base.value } : {}) };
     const spread = summary.runs[key]!.length > 1 ? ` (runs: ${summary.runs[key]!.join(', ')})` : '';
     console.log(`  ${formatFigure(named)}${meetsTarget(named) ? ' ok' : ''}${spread}`);
     printFigure(named);
