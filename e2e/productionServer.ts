@@ -22,5 +22,5 @@ export async function startProductionServer(port: number, env: Record<string, st
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { origin, log: () => log, stop: () => void child.kill('SIGTERM') };
+  return { origin, pid: child.pid!, log: () => log, stop: () => void child.kill('SIGTERM') };
 }
