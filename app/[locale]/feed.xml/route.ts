@@ -1,9 +1,9 @@
 import { isLocale } from '@/i18n/routing';
 import { feedResponse } from '@/lib/feeds/storyFeed';
-import { localeFeed } from '@/lib/feeds/localeFeed';
+import { localeFeedXml } from '@/lib/feeds/localeFeed';
 
 export async function GET(_request: Request, { params }: RouteContext<'/[locale]/feed.xml'>) {
   const { locale } = await params;
   if (!isLocale(locale)) return new Response('Not found\n', { status: 404 });
-  return feedResponse((await localeFeed(locale)).rss2(), 'rss');
+  return feedResponse(await localeFeedXml(locale, 'rss'), 'rss');
 }
