@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, cp } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, cp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,14 @@ describe('npm run new-story', { timeout: 30_000 }, () => {
     expect(content.problems).toEqual([]);
     expect(content.stories.get('fresh-story')?.draft).toBe(true);
     expect(Object.keys(content.stories.get('fresh-story')!.versions).sort()).toEqual(['en', 'ru']);
+  });
+
+  it('gives a translation the date of the version already there, which it must share', async () => {
+    const folder = path.join(root, 'news/older-story');
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, 'ru.md'), '---\ntitle: "Старый материал"\ndate: 2024-01-02T03:04:00+03:00\nsection: politics\n---\nТекст.\n');
+    expect(run('older-story', '--locale', 'en').status).toBe(0);
+    expect(await readFile(path.join(folder, 'en.md'), 'utf8')).toMatch(/^date: 2024-01-02T03:04:00\+03:00$/m);
   });
 
   it('refuses bad slugs, unknown locales and overwriting', () => {

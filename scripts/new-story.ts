@@ -1,6 +1,7 @@
 // `npm run new-story -- <slug> [--locale ru|en]`: creates content/news/<slug>/<locale>.md with a
-// valid front matter template and today's date, ready to edit. Refuses to overwrite anything.
-import { mkdir, writeFile, access } from 'node:fs/promises';
+// valid front matter template and today's date (or, for a translation, the date of the version
+// already there, which it must share), ready to edit. Refuses to overwrite anything.
+import { mkdir, readFile, writeFile, access } from 'node:fs/promises';
 import path from 'node:path';
 import { routing, isLocale } from '../i18n/routing';
 import { contentRoot } from '../lib/content/root';
@@ -77,7 +78,20 @@ if (!locale || !isLocale(locale)) fail(`--locale must be ${routing.locales.join(
 
 const file = path.join(contentRoot(), 'news', slug, `${locale}.md`);
 if (await access(file).then(() => true, () => false)) fail(`${path.relative(process.cwd(), file)} already exists`);
+/** The date of a version already in the folder: every version of a story has the same one. */
+async function siblingDate(folder: string): Promise<string | undefined> {
+  for (const other of routing.locales.filter((l) => l !== locale)) {
+    const text = await readFile(path.join(folder, `${other}.md`), 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    const date = text && /^date:[ \t]*(.+?)[ \t]*$/m.exec(text)?.[1];
+    if (date) return date;
+  }
+  return undefined;
+}
+
 await mkdir(path.dirname(file), { recursive: true });
-await writeFile(file, TEMPLATES[locale](localNow()), { flag: 'wx' });
+await writeFile(file, TEMPLATES[locale]((await siblingDate(path.dirname(file))) ?? localNow()), { flag: 'wx' });
 console.log(`created ${path.relative(process.cwd(), file)} (a draft: remove "draft: true" to publish)`);
 console.log('check it with: npm run content:check');
