@@ -5,18 +5,14 @@
 // Prerendered and cached pages come from Next in one piece anyway; a page rendered per request
 // (404, search) loses only its streaming, which none of ours relies on.
 
+import { headerPairs } from './headerPairs.mjs';
+
 // A document larger than this streams as it comes, with the app's fallback policy (next.config.ts).
 const MAX_HELD_BYTES = 4 * 1024 * 1024;
 
-/** Headers given to writeHead, in either of Node's shapes, applied with setHeader. */
+/** Headers given to writeHead, applied with setHeader. */
 function applyHeaders(response, headers) {
-  if (!headers) return;
-  if (Array.isArray(headers)) {
-    const pairs = Array.isArray(headers[0]) ? headers : headers.flatMap((_, i) => (i % 2 === 0 ? [[headers[i], headers[i + 1]]] : []));
-    for (const [name, value] of pairs) response.setHeader(name, value);
-  } else {
-    for (const [name, value] of Object.entries(headers)) if (value !== undefined) response.setHeader(name, value);
-  }
+  for (const [name, value] of headerPairs(headers)) response.setHeader(name, value);
 }
 
 /** Whether a shared cache may keep this answer: Next's cached pages say s-maxage. */

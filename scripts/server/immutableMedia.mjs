@@ -6,21 +6,17 @@
 // used first out), and forgets them all whenever the content is loaded again: a photo whose story
 // was unpublished or whose file was replaced is asked of Next again, which answers 404.
 
+import { headerPairs } from './headerPairs.mjs';
+
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 // One entry above this is not kept: the originals of large photos stream from Next as before.
 const DEFAULT_MAX_ENTRY_BYTES = 1024 * 1024;
-// Per connection or per answer, never to be replayed.
-const NOT_REPLAYED = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
+// Per connection or per answer, never to be replayed (the compression layer below decides the
+// encoding of each answer anew).
+const NOT_REPLAYED = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding']);
 
 const isMediaRequest = (request) => (request.method === 'GET' || request.method === 'HEAD') && request.url?.startsWith('/media/') === true;
 const isImmutable = (cacheControl) => /\bimmutable\b/i.test(String(cacheControl ?? ''));
-
-/** Headers given to writeHead, in either of Node's shapes, as [name, value] pairs. */
-function headerPairs(headers) {
-  if (!headers) return [];
-  if (!Array.isArray(headers)) return Object.entries(headers).filter(([, value]) => value !== undefined);
-  return Array.isArray(headers[0]) ? headers : headers.flatMap((_, i) => (i % 2 === 0 ? [[headers[i], headers[i + 1]]] : []));
-}
 
 /**
  * @param {{ generation: () => object | undefined, maxBytes?: number, maxEntryBytes?: number }} options
@@ -106,12 +102,9 @@ export function createImmutableMedia({ generation, maxBytes = DEFAULT_MAX_BYTES,
         if (typeof chunk !== 'function') collect(chunk, encoding);
         Object.assign(response, original);
         const result = original.end.apply(response, arguments);
-        const headers = [...Object.entries(response.getHeaders()), ...headPairsOnly(headHeaders, response)];
         if (response.statusCode === 200 && size <= maxEntryBytes && isImmutable(response.getHeader('cache-control') ?? valueOf(headHeaders, 'cache-control'))) {
-          remember(url, given, {
-            headers: headers.filter(([name]) => !NOT_REPLAYED.has(name.toLowerCase()) && name.toLowerCase() !== 'content-encoding'),
-            body: Buffer.concat(chunks),
-          });
+          const headers = [...Object.entries(response.getHeaders()), ...headPairsOnly(headHeaders, response)];
+          remember(url, given, { headers: headers.filter(([name]) => !NOT_REPLAYED.has(name.toLowerCase())), body: Buffer.concat(chunks) });
         }
         return result;
       };

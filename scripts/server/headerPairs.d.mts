@@ -1,0 +1,1 @@
+export function headerPairs(headers: unknown): Array<[string, unknown]>;
