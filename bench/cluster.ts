@@ -17,7 +17,7 @@ import Redis from 'ioredis';
 import { dayKey } from '../lib/views/days';
 import { startCluster, type Cluster } from '../scripts/cluster/startCluster.mjs';
 import { missingTools } from '../scripts/cluster/tools.mjs';
-import { discoverTargets, drive, PAGE_CLASSES, ROUTE_CLASSES, type PhaseResult, type Request, type RouteClass } from './load';
+import { connectionPool, discoverTargets, drive, PAGE_CLASSES, ROUTE_CLASSES, type PhaseResult, type Request, type RouteClass } from './load';
 import { printFigure } from './report';
 import { percentile } from './stats';
 
@@ -195,8 +195,10 @@ async function beaconCounted(cluster: Cluster, beacon: string): Promise<boolean>
 async function throughput(cluster: Cluster, next: () => Request, connections: number, seconds: number, instances: number, cache: boolean) {
   await cluster.configureNginx({ upstreams: cluster.instances.slice(0, instances), cache });
   // Sockets, nginx's cache and each instance's page cache warm up first.
-  await drive(cluster.url, next, connections, Math.min(3, seconds / 3));
-  const result: PhaseResult = await drive(cluster.url, next, connections, seconds);
+  const pool = connectionPool(connections);
+  await drive(cluster.url, next, pool, Math.min(3, seconds / 3), Math.min(3, seconds / 3) / 2);
+  const result: PhaseResult = await drive(cluster.url, next, pool, seconds);
+  pool.destroy();
   const ok = [...result.byClass.values()].reduce((sum, r) => sum + r.latencies.length, 0);
   const errors = [...result.byClass.values()].reduce((sum, r) => sum + [...r.errors.values()].reduce((a, b) => a + b, 0), 0);
   const rps = Math.round(ok / result.seconds);

@@ -188,12 +188,26 @@ export interface ClassResult {
 export interface PhaseResult {
   seconds: number;
   byClass: Map<RouteClass, ClassResult>;
+  /** Connections the phase had to open: 0 when every reader's connection was already up. */
+  opened: number;
 }
 
 const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 const REQUEST_TIMEOUT_MS = 10_000;
 
-function send(agent: http.Agent, origin: URL, request: Request, reader: number): Promise<number> {
+/**
+ * The readers' kept-alive connections, one per loop, shared by the warm-up and the measured phase.
+ * Node (libuv 1.45 and later) accepts one new connection per event-loop iteration, and at
+ * saturation an iteration serves every ready request first: 100 connections opened at once
+ * against a busy server wait up to about 100 iterations, 10 s and more for the last ones. A
+ * measured phase that opened its own connections timed out on those (9 errors in one full run).
+ * So the warm-up opens them, ramping up (see `drive`), and the measured phase reuses them.
+ */
+export function connectionPool(connections: number): http.Agent {
+  return new http.Agent({ keepAlive: true, maxSockets: connections });
+}
+
+function send(agent: http.Agent, origin: URL, request: Request, reader: number, onNewConnection: () => void): Promise<number> {
   return new Promise((resolve, reject) => {
     const headers: http.OutgoingHttpHeaders = { 'user-agent': BROWSER_UA, 'accept-encoding': 'gzip, br' };
     if (request.body !== undefined) {
@@ -205,6 +219,7 @@ function send(agent: http.Agent, origin: URL, request: Request, reader: number):
     const req = http.request(
       { agent, host: origin.hostname, port: origin.port || 80, method: request.method, path: request.path, headers },
       (response) => {
+        if (!req.reusedSocket) onNewConnection();
         response.on('data', () => {});
         response.on('end', () => resolve(response.statusCode ?? 0));
         response.on('error', reject);
@@ -216,10 +231,15 @@ function send(agent: http.Agent, origin: URL, request: Request, reader: number):
   });
 }
 
-export async function drive(origin: string, next: () => Request, connections: number, seconds: number): Promise<PhaseResult> {
+/**
+ * One phase of load: `pool.maxSockets` loops, each with one request in flight, for `seconds`.
+ * With `rampSeconds`, the loops start one after another over that time, as readers arrive, so
+ * each new connection waits for one busy event-loop iteration, not for all of the others.
+ */
+export async function drive(origin: string, next: () => Request, pool: http.Agent, seconds: number, rampSeconds = 0): Promise<PhaseResult> {
   const url = new URL(origin);
   if (url.protocol !== 'http:') throw new Error(`only http:// origins are supported, not ${origin}`);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  let opened = 0;
   const byClass = new Map<RouteClass, ClassResult>();
   const resultFor = (routeClass: RouteClass) => {
     let result = byClass.get(routeClass);
@@ -230,13 +250,14 @@ export async function drive(origin: string, next: () => Request, connections: nu
   const started = performance.now();
   const deadline = started + seconds * 1000;
   await Promise.all(
-    Array.from({ length: connections }, async () => {
+    Array.from({ length: pool.maxSockets }, async (_, loop) => {
+      if (rampSeconds > 0) await new Promise((r) => setTimeout(r, (loop * rampSeconds * 1000) / pool.maxSockets));
       while (performance.now() < deadline) {
         const request = next();
         const result = resultFor(request.routeClass);
         const sent = performance.now();
         try {
-          const status = await send(agent, url, request, (readers += 1));
+          const status = await send(pool, url, request, (readers += 1), () => (opened += 1));
           if (status >= 200 && status < 400) result.latencies.push(performance.now() - sent);
           else result.errors.set(`HTTP ${status}`, (result.errors.get(`HTTP ${status}`) ?? 0) + 1);
         } catch (error) {
@@ -248,8 +269,7 @@ export async function drive(origin: string, next: () => Request, connections: nu
       }
     }),
   );
-  agent.destroy();
-  return { seconds: (performance.now() - started) / 1000, byClass };
+  return { seconds: (performance.now() - started) / 1000, byClass, opened };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -325,6 +345,8 @@ interface Summary {
   p50: number;
   p99: number;
   errors: number;
+  /** Connections opened during the measured phase (each after an error closed one). */
+  opened: number;
   routes: Record<string, { requests: number; perSecond: number; p50: number; p99: number; errors: Record<string, number> }>;
 }
 
@@ -338,7 +360,7 @@ function summarize(result: PhaseResult): Summary {
   }
   const all = [...result.byClass.values()].flatMap((r) => r.latencies);
   const errors = [...result.byClass.values()].reduce((sum, r) => sum + [...r.errors.values()].reduce((a, b) => a + b, 0), 0);
-  return { requestsPerSecond: Math.round(all.length / result.seconds), ...stats(all), errors, routes };
+  return { requestsPerSecond: Math.round(all.length / result.seconds), ...stats(all), errors, opened: result.opened, routes };
 }
 
 function printTable(summary: Summary): void {
@@ -350,16 +372,19 @@ function printTable(summary: Summary): void {
   console.log(row(['all', '', summary.requestsPerSecond, summary.p50, summary.p99, summary.errors]));
   const errorLines = Object.entries(summary.routes).flatMap(([routeClass, r]) => Object.entries(r.errors).map(([kind, n]) => `${routeClass} ${kind} × ${n}`));
   if (errorLines.length > 0) console.log(`  errors (HTTP = error answers, others = socket errors): ${errorLines.join('; ')}`);
+  console.log(`  connections opened while measuring: ${summary.opened} (the warm-up opened the others)`);
 }
 
 async function measureStatic(nginx: string, html: string, connections: number, warmup: number, duration: number): Promise<Summary> {
   const staticServer = await startStaticNginx(nginx, html);
+  const pool = connectionPool(connections);
   try {
     const same = (): Request => ({ routeClass: 'story', method: 'GET', path: staticServer.path });
     // A file server has nothing to warm but its sockets.
-    await drive(staticServer.origin, same, connections, Math.min(warmup, 2));
-    return summarize(await drive(staticServer.origin, same, connections, duration));
+    await drive(staticServer.origin, same, pool, Math.min(warmup, 2), Math.min(warmup, 2) / 2);
+    return summarize(await drive(staticServer.origin, same, pool, duration));
   } finally {
+    pool.destroy();
     await staticServer.stop();
   }
 }
@@ -392,8 +417,10 @@ async function main(): Promise<void> {
     if (missing.length > 0) console.log(`  nothing found for ${missing.join(', ')}: left out of the mix`);
 
     const next = targets.picker(MIX);
-    if (warmup > 0) await drive(target.origin, next, connections, warmup);
-    const site = summarize(await drive(target.origin, next, connections, duration));
+    const pool = connectionPool(connections);
+    if (warmup > 0) await drive(target.origin, next, pool, warmup, warmup / 2);
+    const site = summarize(await drive(target.origin, next, pool, duration));
+    pool.destroy();
     printTable(site);
 
     let baseline: Summary | undefined;
