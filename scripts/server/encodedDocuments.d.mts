@@ -1,7 +1,7 @@
 export type Encoding = 'br' | 'gzip' | 'identity';
 export function preferredEncoding(acceptEncoding: string | string[] | undefined): Encoding;
 export interface EncodedDocuments {
-  documentFor(body: Buffer, policy: string, acceptEncoding: string | string[] | undefined, options?: { shared?: boolean }): { policy: string; encoding: Encoding; bytes: Buffer };
+  documentFor<P extends string | undefined>(body: Buffer, policy: P, acceptEncoding: string | string[] | undefined, options?: { shared?: boolean; scripts?: boolean }): { policy: P; encoding: Encoding; bytes: Buffer };
   cachedBytes(): number;
   size(): number;
 }

@@ -33,8 +33,9 @@ function encode(body, encoding) {
 }
 
 /**
- * `transform` rewrites each document before it is hashed and compressed (server.mjs: without
- * Next's client runtime, frameworkScripts.mjs); it runs once per distinct cached document.
+ * `transform` rewrites each HTML document before it is hashed and compressed (server.mjs: without
+ * Next's client runtime, frameworkScripts.mjs); it runs once per distinct cached document. A
+ * document with `scripts: false` (a feed) is neither transformed nor hashed: only compressed.
  */
 export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES, transform = (body) => body } = {}) {
   /** key → { policy, length, variants: Map<encoding, Buffer>, bytes } in least-recently-used order. */
@@ -57,14 +58,16 @@ export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES, transform 
    * keep: Next's cached pages) is kept; a page rendered per request (a 404, a search) is hashed and
    * compressed for this answer alone, so random URLs cannot push the cached pages out.
    */
-  function documentFor(original, policy, acceptEncoding, { shared = true } = {}) {
+  function documentFor(original, policy, acceptEncoding, { shared = true, scripts = true } = {}) {
+    const prepare = scripts ? transform : (body) => body;
+    const policyFor = (body) => (scripts ? withScriptHashes(policy, inlineScriptHashes(body)) : policy);
     if (!shared) {
-      const body = transform(original);
+      const body = prepare(original);
       const encoding = body.length >= MIN_COMPRESSED_BYTES ? preferredEncoding(acceptEncoding) : 'identity';
-      return { policy: withScriptHashes(policy, inlineScriptHashes(body)), encoding, bytes: encode(body, encoding) };
+      return { policy: policyFor(body), encoding, bytes: encode(body, encoding) };
     }
     // Keyed by what Next sent, so a repeat skips the transform too.
-    const key = createHash('sha256').update(policy).update('\0').update(original).digest('base64');
+    const key = createHash('sha256').update(scripts ? 'html\0' : 'raw\0').update(policy ?? '').update('\0').update(original).digest('base64');
     let entry = documents.get(key);
     // What is sent is kept per encoding (the transformed document too, for clients that take no
     // compression), so a repeat runs neither the transform nor an encoder.
@@ -73,14 +76,14 @@ export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES, transform 
       documents.delete(key);
       documents.set(key, entry);
     } else {
-      body = transform(original);
-      entry = { policy: withScriptHashes(policy, inlineScriptHashes(body)), length: body.length, variants: new Map(), bytes: 0 };
+      body = prepare(original);
+      entry = { policy: policyFor(body), length: body.length, variants: new Map(), bytes: 0 };
       documents.set(key, entry);
     }
     const encoding = entry.length >= MIN_COMPRESSED_BYTES ? preferredEncoding(acceptEncoding) : 'identity';
     let bytes = entry.variants.get(encoding);
     if (!bytes) {
-      bytes = encode(body ?? transform(original), encoding);
+      bytes = encode(body ?? prepare(original), encoding);
       // Kept unless it is what Next sent (identity, untransformed): that costs nothing to send again.
       if (bytes !== original) {
         entry.variants.set(encoding, bytes);

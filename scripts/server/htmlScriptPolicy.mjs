@@ -1,9 +1,13 @@
 // Holds back an HTML response until its last byte, then sends it with a Content-Security-Policy
 // whose script-src names the hashes of the inline scripts in it (scriptHashes.mjs), compressed
 // here (encodedDocuments.mjs: each distinct document hashed and compressed once). Anything else
-// (JSON, images, feeds, static files) streams through untouched to the compression middleware.
-// Prerendered and cached pages come from Next in one piece anyway; a page rendered per request
-// (404, search) loses only its streaming, which none of ours relies on.
+// A feed a shared cache may keep (RSS, Atom or other XML, 200, public) is held the same way, only
+// to be compressed once: streamed through the compression middleware, its ~100 KB took one
+// event-loop turn per compressed chunk, and under load each turn is long (feeds answered 3.7×
+// slower than pages). Anything else (JSON, images, other XML, static files) streams through
+// untouched to the compression middleware. Prerendered and cached pages come from Next in one
+// piece anyway; a page rendered per request (404, search) loses only its streaming, which none
+// of ours relies on.
 
 import { headerPairs } from './headerPairs.mjs';
 
@@ -15,11 +19,14 @@ function applyHeaders(response, headers) {
   for (const [name, value] of headerPairs(headers)) response.setHeader(name, value);
 }
 
-/** Whether a shared cache may keep this answer: Next's cached pages say s-maxage. */
-function isSharedCacheable(cacheControl) {
+/** Whether a shared cache may keep this answer: Next's cached pages say s-maxage, feeds public. */
+function isSharedCacheable(cacheControl, { publicIsEnough = false } = {}) {
   const value = String(cacheControl ?? '').toLowerCase();
-  return /\bs-maxage=/.test(value) && !/\b(private|no-store)\b/.test(value);
+  const kept = /\bs-maxage=/.test(value) || (publicIsEnough && /\bpublic\b/.test(value));
+  return kept && !/\b(private|no-store)\b/.test(value);
 }
+
+const FEED_TYPE = /^(application\/(rss\+|atom\+)?xml|text\/xml)\b/i;
 
 function appendVary(response, field) {
   const vary = String(response.getHeader('vary') ?? '');
@@ -32,6 +39,8 @@ export function holdHtmlForScriptHashes(request, response, documents, { maxHeldB
   const original = { writeHead: response.writeHead, write: response.write, end: response.end, flushHeaders: response.flushHeaders };
   /** @type {undefined | 'hold' | 'pass'} */
   let mode;
+  /** What is held: a page (its scripts hashed into its policy) or a feed (only compressed). */
+  let kind;
   let held = [];
   let heldBytes = 0;
 
@@ -41,10 +50,19 @@ export function holdHtmlForScriptHashes(request, response, documents, { maxHeldB
     const policy = response.getHeader('content-security-policy');
     const bodyless = request.method === 'HEAD' || response.statusCode === 204 || response.statusCode === 304;
     const encoded = response.getHeader('content-encoding') !== undefined;
-    mode = type.startsWith('text/html') && typeof policy === 'string' && !bodyless && !encoded ? 'hold' : 'pass';
+    if (type.startsWith('text/html') && typeof policy === 'string') kind = 'page';
+    else if (FEED_TYPE.test(type) && response.statusCode === 200 && isSharedCacheable(response.getHeader('cache-control'), { publicIsEnough: true })) kind = 'feed';
+    mode = kind && !bodyless && !encoded ? 'hold' : 'pass';
     return mode;
   };
   const restore = () => Object.assign(response, original);
+  const sendHeld = (sent, callback) => {
+    // The compression middleware leaves an answer alone once it carries Content-Encoding.
+    if (sent.encoding !== 'identity') response.setHeader('content-encoding', sent.encoding);
+    appendVary(response, 'Accept-Encoding');
+    response.setHeader('content-length', sent.bytes.length);
+    return response.end(sent.bytes, callback);
+  };
   // Sends what was held as it is: the policy keeps the app's fallback.
   const release = () => {
     restore();
@@ -95,14 +113,11 @@ export function holdHtmlForScriptHashes(request, response, documents, { maxHeldB
     const body = Buffer.concat(held);
     held = [];
     restore();
+    if (kind === 'feed') return sendHeld(documents.documentFor(body, undefined, request.headers['accept-encoding'], { scripts: false }), callback);
     const sent = documents.documentFor(body, String(response.getHeader('content-security-policy')), request.headers['accept-encoding'], {
       shared: isSharedCacheable(response.getHeader('cache-control')),
     });
     response.setHeader('content-security-policy', sent.policy);
-    // The compression middleware leaves an answer alone once it carries Content-Encoding.
-    if (sent.encoding !== 'identity') response.setHeader('content-encoding', sent.encoding);
-    appendVary(response, 'Accept-Encoding');
-    response.setHeader('content-length', sent.bytes.length);
-    return response.end(sent.bytes, callback);
+    return sendHeld(sent, callback);
   };
 }

@@ -14,8 +14,7 @@ let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
 /** A server wrapped like scripts/server.mjs, whose handler answers like Next does. */
-async function serve(handler: (request: IncomingMessage, response: ServerResponse) => void, options?: { maxHeldBytes?: number }) {
-  const documents = createEncodedDocuments();
+async function serve(handler: (request: IncomingMessage, response: ServerResponse) => void, options?: { maxHeldBytes?: number }, documents = createEncodedDocuments()) {
   server = createServer((request, response) => {
     compressResponse(request, response);
     holdHtmlForScriptHashes(request, response, documents, options);
@@ -136,6 +135,34 @@ describe('holdHtmlForScriptHashes: which pages are kept', () => {
     expect((await fetch(`${origin}/not-found`)).status).toBe(200);
     expect(documents.size()).toBe(0);
     expect((await fetch(`${origin}/cached`)).status).toBe(200);
+    expect(documents.size()).toBe(1);
+  });
+});
+
+describe('holdHtmlForScriptHashes: feeds', () => {
+  const feed = (n: number) => `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>${'<item><title>Новость</title></item>'.repeat(n)}</channel></rss>`;
+
+  it('compresses a public feed once and sends the same bytes again, its policy untouched', async () => {
+    const documents = createEncodedDocuments();
+    const origin = await serve((request, response) => {
+      response.setHeader('content-type', 'application/rss+xml; charset=utf-8');
+      response.setHeader('content-security-policy', FALLBACK);
+      response.setHeader('cache-control', request.url === '/private' ? 'private, max-age=60' : 'public, max-age=300, stale-while-revalidate=600');
+      response.write(feed(1000).slice(0, 5000));
+      setTimeout(() => response.end(feed(1000).slice(5000)), 5);
+    }, undefined, documents);
+    const first = await getRaw(`${origin}/ru/feed.xml`, { 'accept-encoding': 'br' });
+    const again = await getRaw(`${origin}/ru/feed.xml?again`, { 'accept-encoding': 'br' });
+    expect(first.headers['content-encoding']).toBe('br');
+    expect(Number(first.headers['content-length'])).toBe(first.body.length);
+    expect(brotliDecompressSync(first.body).toString('utf8')).toBe(feed(1000));
+    expect(again.body.equals(first.body)).toBe(true);
+    expect(first.headers['content-security-policy']).toBe(FALLBACK);
+    expect(documents.size()).toBe(1);
+    // Not public: compressed as it streams (by the middleware), not kept.
+    const unkept = await getRaw(`${origin}/private`, { 'accept-encoding': 'gzip' });
+    expect(gunzipSync(unkept.body).toString('utf8')).toBe(feed(1000));
+    expect(unkept.headers['content-length']).toBeUndefined();
     expect(documents.size()).toBe(1);
   });
 });
