@@ -14,6 +14,7 @@ import { isPublic } from '../lib/content/visibility';
 import { localeCorpus, rankFor } from '../lib/related/related';
 import { freePort } from './load';
 import { printFigure } from './report';
+import { rssMb } from './pages';
 import { percentile } from './stats';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' } } });
@@ -43,7 +44,7 @@ async function serve(env: NodeJS.ProcessEnv) {
     await new Promise((r) => setTimeout(r, 100));
   }
   const readySeconds = (performance.now() - started) / 1000;
-  const rss = () => Number(/VmRSS:\s+(\d+)/.exec(spawnSync('cat', [`/proc/${child.pid}/status`], { encoding: 'utf8' }).stdout)?.[1] ?? 0) / 1024;
+  const rss = () => rssMb(child.pid);
   // Waits for the exit, so a draining server never shares the cores with the next benchmark.
   const stop = () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));
   return { origin, readySeconds, rss, stop };
@@ -134,7 +135,7 @@ for (const size of sizes) {
     baseline: +percentile(first.map((r) => r.ms), 50).toFixed(1),
   });
   console.log(`  repeat cache: ${repeat.map((r) => r.cache).join(' ')}`);
-  printFigure({ name: `archive.${size}.serving.rss`, value: Math.round(server.rss()), unit: 'MB', target: { atMost: 600 } });
+  printFigure({ name: `archive.${size}.serving.rss`, value: server.rss(), unit: 'MB', target: { atMost: 600 } });
 
   // A live edit of one story, from save to the new headline on its page.
   const edited = publicStories.at(-1)!;

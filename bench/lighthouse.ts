@@ -25,6 +25,7 @@ import lighthouse from 'lighthouse';
 import { benchOrigin } from './load';
 import { longTaskTimes, type TraceEvent } from './longTasks';
 import { formatFigure, meetsTarget, printFigure, type Figure } from './report';
+import { storyPathsIn } from './pages';
 import { percentile } from './stats';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -47,7 +48,7 @@ async function discoverPages(origin: string, locales: string[]): Promise<Page[]>
   for (const locale of locales) {
     const html = await (await fetch(`${origin}/${locale}`)).text();
     const first = (pattern: RegExp) => pattern.exec(html)?.[1];
-    const story = first(new RegExp(`href="(/${locale}/news/[^"/?#]+)"`));
+    const story = storyPathsIn(html, locale)[0];
     const section = first(new RegExp(`href="(/${locale}/section/[^"/?#]+)"`));
     if (story) pages.push({ label: `${locale} story`, path: story });
     pages.push({ label: `${locale} front`, path: `/${locale}` });

@@ -20,6 +20,7 @@ import { startCluster, type Cluster } from '../scripts/cluster/startCluster.mjs'
 import { missingTools } from '../scripts/cluster/tools.mjs';
 import { discoverTargets, PAGE_CLASSES } from './load';
 import { printFigure } from './report';
+import { rssMb } from './pages';
 import { percentile } from './stats';
 
 type Design = 'memory' | 'redis';
@@ -33,11 +34,6 @@ async function timedGet(url: string): Promise<number> {
   await response.arrayBuffer();
   if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
   return performance.now() - started;
-}
-
-async function rssMb(pid: number | undefined): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0) / 1024);
 }
 
 /** Sequentially: what one cold reader after another meets, without the instances competing. */
@@ -87,7 +83,7 @@ async function measure(design: Design, dist: string, sourceContent: string, page
     const cold = await visitAll(cluster.instances[1]!.origin, pages);
     const warm = await visitAll(cluster.instances[1]!.origin, pages);
     await visitAll(cluster.instances[0]!.origin, pages);
-    const rss = await Promise.all(cluster.instances.map((instance) => rssMb(instance.pid)));
+    const rss = cluster.instances.map((instance) => rssMb(instance.pid));
     let redisMb: number | undefined;
     const redis = new Redis(cluster.env.REDIS_URL, { lazyConnect: true });
     try {

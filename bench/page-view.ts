@@ -13,6 +13,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { startProductionServer } from '../e2e/productionServer';
 import { freePort } from './load';
 import { formatFigure, printFigure, type Figure } from './report';
+import { storyPathsIn } from './pages';
 import { percentile } from './stats';
 
 // /proc/<pid>/stat counts in clock ticks of 10 ms (USER_HZ 100 on Linux).
@@ -47,7 +48,7 @@ async function view(browser: Browser, url: string): Promise<{ photos: number }> 
 
 async function storyPaths(origin: string, count: number): Promise<string[]> {
   const html = await (await fetch(`${origin}/ru`)).text();
-  return [...new Set([...html.matchAll(/href="(\/ru\/news\/[^"/?#]+)"/g)].map((match) => match[1]!))].slice(0, count);
+  return storyPathsIn(html, 'ru').slice(0, count);
 }
 
 async function main(): Promise<void> {
