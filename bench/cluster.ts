@@ -1,11 +1,13 @@
 // Several instances behind nginx (the cluster of `npm run cluster`, scripts/cluster/startCluster.mjs)
 // under mixed reading traffic: failed requests while (i) an instance is SIGKILLed and comes back,
 // (ii) every instance restarts in turn (SIGTERM, start, healthy), (iii) Redis is away for 10 s (and
-// whether counting resumes after); and requests/s through nginx of 2 instances against 1, with
-// nginx's micro-cache off and on.
+// whether counting resumes after); requests/s through nginx of 2 instances against 1, with
+// nginx's micro-cache off and on; and bench/load.ts's load (100 connections, after a warm-up that
+// opens them) through the shipped setup: 2 instances, micro-cache on.
 // Usage: npm run bench:cluster [-- --quick] [--duration S] [--connections N] [--fault-connections N]
 //        (writes bench/results/cluster.json). Throughput: `duration` split over the 4 settings,
-//        32 connections; faults: 4 connections, each for as long as the fault takes.
+//        32 connections; faults: 4 connections, each for as long as the fault takes; the shipped
+//        setup's load: `duration` at 100 connections after a 10 s warm-up.
 // Needs a build (.next, or NEXT_DIST_DIR) plus nginx and redis-server; starts and stops its own
 // cluster (its own Redis, whatever REDIS_URL says: it stops that Redis on purpose).
 import { existsSync } from 'node:fs';
@@ -25,6 +27,8 @@ import { percentile } from './stats';
 const READING_MIX: Record<RouteClass, number> = { story: 30, front: 10, section: 7, tag: 6, archive: 4, feed: 5, card: 10, photo: 18, beacon: 0 };
 const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 const REDIS_AWAY_MS = 10_000;
+const LOAD_CONNECTIONS = 100;
+const LOAD_WARMUP_SECONDS = 10;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ---------------------------------------------------------------------------------------------
@@ -206,6 +210,27 @@ async function throughput(cluster: Cluster, next: () => Request, connections: nu
   return { rps, errors };
 }
 
+/** bench/load.ts's reader load through nginx as shipped: errors and story p99 are the figures. */
+async function shippedSetupLoad(cluster: Cluster, next: () => Request, seconds: number) {
+  await cluster.configureNginx({ upstreams: cluster.instances, cache: true });
+  const pool = connectionPool(LOAD_CONNECTIONS);
+  await drive(cluster.url, next, pool, LOAD_WARMUP_SECONDS, LOAD_WARMUP_SECONDS / 2);
+  const result = await drive(cluster.url, next, pool, seconds);
+  pool.destroy();
+  const ok = [...result.byClass.values()].reduce((sum, r) => sum + r.latencies.length, 0);
+  const errors: Record<string, number> = {};
+  for (const [routeClass, r] of result.byClass) for (const [kind, n] of r.errors) errors[`${routeClass} ${kind}`] = n;
+  const story = result.byClass.get('story')?.latencies ?? [];
+  return {
+    rps: Math.round(ok / result.seconds),
+    errors: Object.values(errors).reduce((a, b) => a + b, 0),
+    failures: errors,
+    opened: result.opened,
+    storyP50: +percentile(story, 50).toFixed(1),
+    storyP99: +percentile(story, 99).toFixed(1),
+  };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -263,6 +288,9 @@ async function main(): Promise<void> {
     const on1 = await throughput(cluster, next, connections, seconds, 1, true);
     const on2 = await throughput(cluster, next, connections, seconds, 2, true);
     console.log(`  2 instances ÷ 1: ${(off2.rps / off1.rps).toFixed(2)} with the cache off, ${(on2.rps / on1.rps).toFixed(2)} with it on`);
+    const shipped = await shippedSetupLoad(cluster, next, duration);
+    const failures = Object.entries(shipped.failures).map(([kind, n]) => `${kind} × ${n}`).join('; ');
+    console.log(`the shipped setup (2 instances, cache on), ${LOAD_CONNECTIONS} connections, ${duration} s after a ${LOAD_WARMUP_SECONDS} s warm-up: ${shipped.rps} ok req/s, story p50 ${shipped.storyP50} ms, p99 ${shipped.storyP99} ms, ${shipped.errors} errors${failures ? ` (${failures})` : ''}, ${shipped.opened} connections opened while measuring`);
 
     // Faults with the cache off: every request reaches an instance, the harder case.
     await cluster.configureNginx({ upstreams: cluster.instances, cache: false });
@@ -303,6 +331,9 @@ async function main(): Promise<void> {
     printFigure({ name: 'cluster.redis.counting', value: counted ? 1 : 0, unit: '', target: { atLeast: 1 } });
     printFigure({ name: 'cluster.rps.nocache', value: off2.rps, unit: 'req/s', baseline: off1.rps });
     printFigure({ name: 'cluster.rps.cache', value: on2.rps, unit: 'req/s', baseline: on1.rps });
+    printFigure({ name: 'cluster.load.errors', value: shipped.errors, unit: 'errors', target: { atMost: 0 } });
+    printFigure({ name: 'cluster.load.story.p99', value: shipped.storyP99, unit: 'ms', target: { atMost: 50 } });
+    printFigure({ name: 'cluster.load.rps', value: shipped.rps, unit: 'req/s' });
 
     const results = {
       date: new Date().toISOString(),
@@ -311,6 +342,7 @@ async function main(): Promise<void> {
       faultConnections,
       throughputSecondsPerSetting: seconds,
       throughput: { oneInstanceNoCache: off1, twoInstancesNoCache: off2, oneInstanceCache: on1, twoInstancesCache: on2 },
+      shippedSetupLoad: { connections: LOAD_CONNECTIONS, warmupSeconds: LOAD_WARMUP_SECONDS, seconds: duration, ...shipped },
       faults: { killOne: summarize(killed), rollingRestart: summarize(rolling), calm: summarize(calm), redisAway: { ...summarize(redisAway), viewsOkSecondsAfter: viewsOk ? viewsOkSeconds : null, beaconCounted: counted } },
     };
     await mkdir('bench/results', { recursive: true });
