@@ -219,12 +219,15 @@ function send(agent: http.Agent, origin: URL, request: Request, reader: number, 
     const req = http.request(
       { agent, host: origin.hostname, port: origin.port || 80, method: request.method, path: request.path, headers },
       (response) => {
-        if (!req.reusedSocket) onNewConnection();
         response.on('data', () => {});
         response.on('end', () => resolve(response.statusCode ?? 0));
         response.on('error', reject);
       },
     );
+    // Counted when the socket is given, so one that times out before any answer counts too.
+    req.once('socket', () => {
+      if (!req.reusedSocket) onNewConnection();
+    });
     req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
     req.on('error', reject);
     req.end(request.body);
@@ -239,6 +242,8 @@ function send(agent: http.Agent, origin: URL, request: Request, reader: number, 
 export async function drive(origin: string, next: () => Request, pool: http.Agent, seconds: number, rampSeconds = 0): Promise<PhaseResult> {
   const url = new URL(origin);
   if (url.protocol !== 'http:') throw new Error(`only http:// origins are supported, not ${origin}`);
+  if (!Number.isInteger(pool.maxSockets)) throw new Error('the pool needs a number of connections (connectionPool)');
+  const ramp = Math.min(rampSeconds, seconds);
   let opened = 0;
   const byClass = new Map<RouteClass, ClassResult>();
   const resultFor = (routeClass: RouteClass) => {
@@ -251,7 +256,7 @@ export async function drive(origin: string, next: () => Request, pool: http.Agen
   const deadline = started + seconds * 1000;
   await Promise.all(
     Array.from({ length: pool.maxSockets }, async (_, loop) => {
-      if (rampSeconds > 0) await new Promise((r) => setTimeout(r, (loop * rampSeconds * 1000) / pool.maxSockets));
+      if (ramp > 0) await new Promise((r) => setTimeout(r, (loop * ramp * 1000) / pool.maxSockets));
       while (performance.now() < deadline) {
         const request = next();
         const result = resultFor(request.routeClass);
@@ -418,9 +423,13 @@ async function main(): Promise<void> {
 
     const next = targets.picker(MIX);
     const pool = connectionPool(connections);
-    if (warmup > 0) await drive(target.origin, next, pool, warmup, warmup / 2);
-    const site = summarize(await drive(target.origin, next, pool, duration));
-    pool.destroy();
+    let site: Summary;
+    try {
+      if (warmup > 0) await drive(target.origin, next, pool, warmup, warmup / 2);
+      site = summarize(await drive(target.origin, next, pool, duration));
+    } finally {
+      pool.destroy();
+    }
     printTable(site);
 
     let baseline: Summary | undefined;

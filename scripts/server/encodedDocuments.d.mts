@@ -1,7 +1,10 @@
 export type Encoding = 'br' | 'gzip' | 'identity';
 export function preferredEncoding(acceptEncoding: string | string[] | undefined): Encoding;
 export interface EncodedDocuments {
-  documentFor<P extends string | undefined>(body: Buffer, policy: P, acceptEncoding: string | string[] | undefined, options?: { shared?: boolean; scripts?: boolean }): { policy: P; encoding: Encoding; bytes: Buffer };
+  /** A page: its policy comes back with the hashes of its inline scripts. */
+  documentFor(body: Buffer, policy: string, acceptEncoding: string | string[] | undefined, options?: { shared?: boolean; scripts?: true }): { policy: string; encoding: Encoding; bytes: Buffer };
+  /** A feed: only compressed. */
+  documentFor(body: Buffer, policy: undefined, acceptEncoding: string | string[] | undefined, options: { shared?: boolean; scripts: false }): { policy: undefined; encoding: Encoding; bytes: Buffer };
   cachedBytes(): number;
   size(): number;
 }

@@ -1,5 +1,5 @@
-// The held HTML documents, ready to send: their policy (script hashes) and their compressed
-// bytes, kept by content. A cached page is the same bytes on every request, so its scripts are
+// The held documents (HTML pages, and RSS and Atom feeds), ready to send: a page's policy (script
+// hashes) and each document's compressed bytes, kept by content. A cached page is the same bytes on every request, so its scripts are
 // hashed and its bytes compressed once, not per request (brotli on a 160 KB page costs the
 // server more than everything else a cached page needs).
 import { createHash } from 'node:crypto';

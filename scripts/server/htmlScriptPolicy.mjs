@@ -1,11 +1,12 @@
 // Holds back an HTML response until its last byte, then sends it with a Content-Security-Policy
 // whose script-src names the hashes of the inline scripts in it (scriptHashes.mjs), compressed
-// here (encodedDocuments.mjs: each distinct document hashed and compressed once). Anything else
-// A feed a shared cache may keep (RSS, Atom or other XML, 200, public) is held the same way, only
+// here (encodedDocuments.mjs: each distinct document hashed and compressed once).
+// An RSS or Atom feed a shared cache may keep (200, public or s-maxage) is held the same way, only
 // to be compressed once: streamed through the compression middleware, its ~100 KB took one
 // event-loop turn per compressed chunk, and under load each turn is long (feeds answered 3.7×
-// slower than pages). Anything else (JSON, images, other XML, static files) streams through
-// untouched to the compression middleware. Prerendered and cached pages come from Next in one
+// slower than pages). Anything else (JSON, images, sitemaps and other XML, static files) streams
+// through untouched to the compression middleware: a sitemap is either uncached or, for the News
+// sitemap, a new body every minute, and a child sitemap can be megabytes. Prerendered and cached pages come from Next in one
 // piece anyway; a page rendered per request (404, search) loses only its streaming, which none
 // of ours relies on.
 
@@ -26,7 +27,7 @@ function isSharedCacheable(cacheControl, { publicIsEnough = false } = {}) {
   return kept && !/\b(private|no-store)\b/.test(value);
 }
 
-const FEED_TYPE = /^(application\/(rss\+|atom\+)?xml|text\/xml)\b/i;
+const FEED_TYPE = /^application\/(rss|atom)\+xml\s*(;|$)/i;
 
 function appendVary(response, field) {
   const vary = String(response.getHeader('vary') ?? '');

@@ -165,4 +165,19 @@ describe('holdHtmlForScriptHashes: feeds', () => {
     expect(unkept.headers['content-length']).toBeUndefined();
     expect(documents.size()).toBe(1);
   });
+
+  it('leaves a sitemap (other XML) and a HEAD request to stream', async () => {
+    const documents = createEncodedDocuments();
+    const origin = await serve((request, response) => {
+      response.setHeader('content-type', request.url === '/sitemap.xml' ? 'application/xml; charset=utf-8' : 'application/rss+xml; charset=utf-8');
+      response.setHeader('cache-control', 'public, max-age=300');
+      response.end(request.method === 'HEAD' ? undefined : feed(1000));
+    }, undefined, documents);
+    const sitemap = await getRaw(`${origin}/sitemap.xml`, { 'accept-encoding': 'gzip' });
+    expect(gunzipSync(sitemap.body).toString('utf8')).toBe(feed(1000));
+    expect(sitemap.headers['content-length']).toBeUndefined();
+    const head = await fetch(`${origin}/ru/feed.xml`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(documents.size()).toBe(0);
+  });
 });
