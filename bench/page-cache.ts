@@ -60,9 +60,14 @@ async function consistencyMs(cluster: Cluster, contentDir: string): Promise<numb
   const seen = await Promise.all(
     cluster.instances.map(async (instance) => {
       for (;;) {
-        const html = await (await fetch(`${instance.origin}/en/news/${slug}`, { headers: BROWSER })).text();
+        const response = await fetch(`${instance.origin}/en/news/${slug}`, { headers: BROWSER });
+        const html = await response.text();
         if (html.includes(`>${headline}</h1>`)) return performance.now() - edited;
-        if (performance.now() - edited > 30_000) throw new Error(`instance ${instance.index} never showed the edit`);
+        if (performance.now() - edited > 30_000) {
+          const shown = /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1];
+          const cache = ['x-nextjs-cache', 'cache-control', 'age'].map((name) => `${name}: ${response.headers.get(name)}`).join(', ');
+          throw new Error(`instance ${instance.index} never showed the edit: after 30 s it answered ${response.status} with the headline "${shown}" (${cache})`);
+        }
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     }),

@@ -25,6 +25,9 @@ const DAY_SECONDS = 24 * 60 * 60;
 /** The longest the tags hash is kept, whatever far-off expiry a revalidateTag asks for. */
 const MAX_TAGS_KEEP_MS = 400 * DAY_SECONDS * 1000;
 const TIMED_OUT = Symbol('timed out');
+/** A read older than this began no render still running (Next's own render timeouts are shorter). */
+const RENDER_START_KEPT_MS = 60_000;
+const MAX_RENDER_STARTS = 10_000;
 
 // One round trip per read: the entry, its stored tags, and the expiry of each of those tags and of
 // the tags the request brings (ARGV: a fetch entry's tags and soft tags).
@@ -175,7 +178,29 @@ export function createPageCacheHandler(options = {}) {
     /** Tags hash -> (tag -> expiry) that could not be written yet. */
     pending: new Map(),
     flushing: false,
+    /** Entry key -> when this process last found it missing or stale: when a render began. */
+    renderStarts: new Map(),
   };
+
+  // An entry counts as made when the render that produced it began, not when it is stored. A
+  // render that began before a revalidation (on the old content: this instance had not reloaded
+  // yet) and was stored after it would otherwise pass for fresher than the revalidation and be
+  // served to every instance until its revalidate time (seen in bench:page-cache: an edit missing
+  // on one instance for 30 s). Next renders one key once at a time per process (its response cache
+  // makes concurrent requests wait for the render in flight), so the last read that found the key
+  // missing or stale is the one whose render is being stored.
+  function noteRenderStart(key, at) {
+    state.renderStarts.delete(key);
+    state.renderStarts.set(key, at);
+    // Reads whose render never stored (an error, a page not cached) are dropped oldest first.
+    if (state.renderStarts.size > MAX_RENDER_STARTS) state.renderStarts.delete(state.renderStarts.keys().next().value);
+  }
+
+  function takeRenderStart(key, now) {
+    const at = state.renderStarts.get(key);
+    state.renderStarts.delete(key);
+    return at !== undefined && now - at < RENDER_START_KEPT_MS ? at : now;
+  }
 
   function noteOnce(id, line) {
     if (state.noted.has(id)) return;
@@ -318,6 +343,15 @@ export function createPageCacheHandler(options = {}) {
      */
     async get(cacheKey, ctx) {
       if (!this.base) return null;
+      const entry = await this.#read(cacheKey, ctx);
+      const now = Date.now();
+      const revalidate = entry?.cacheControl?.revalidate;
+      // A miss, or an entry past its revalidate time (Next serves it and renders it again).
+      if (!entry || (typeof revalidate === 'number' && entry.lastModified + revalidate * 1000 <= now)) noteRenderStart(`${this.base}:entry:${cacheKey}`, now);
+      return entry;
+    }
+
+    async #read(cacheKey, ctx) {
       const requestTags = ctx?.kind === 'FETCH' ? [...(ctx.tags ?? []), ...(ctx.softTags ?? [])] : [];
       // file-system-cache.js: a fetch entry whose tag this request revalidated (minimal mode).
       if (requestTags.some((tag) => this.revalidatedTags.includes(tag))) return null;
@@ -347,16 +381,16 @@ export function createPageCacheHandler(options = {}) {
     /** Stores the entry for every instance; dropped (logged once) when Redis does not take it in time. */
     async set(cacheKey, data, ctx) {
       if (!this.base) return;
+      const key = `${this.base}:entry:${cacheKey}`;
       let text;
       let tagsJson;
       try {
-        text = serializeEntry({ lastModified: Date.now(), value: data, cacheControl: ctx?.fetchCache ? undefined : ctx?.cacheControl });
+        text = serializeEntry({ lastModified: takeRenderStart(key, Date.now()), value: data, cacheControl: ctx?.fetchCache ? undefined : ctx?.cacheControl });
         tagsJson = JSON.stringify(storedTags(data));
       } catch (error) {
         noteOnce('unstorable', `[page-cache] cannot store ${cacheKey} (${error.message})`);
         return;
       }
-      const key = `${this.base}:entry:${cacheKey}`;
       await run('set', async (redis) => {
         const results = await redis.multi().hset(key, 'd', text, 't', tagsJson).pexpire(key, ttlMs).exec();
         for (const [error] of results ?? []) if (error) throw error;

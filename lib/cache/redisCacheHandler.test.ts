@@ -179,6 +179,27 @@ describe.runIf(redisServerBinary())('Redis page cache handler', () => {
     expect(await first.get('/route-cache/APP_PAGE/abc/$/ru/news/other', PAGE)).not.toBeNull();
   });
 
+  it('an entry rendered from before a revalidation and stored after it is not served as fresh', async () => {
+    const [first, second] = [instance().handler(), instance().handler()];
+    const key = '/route-cache/APP_PAGE/abc/$/en/news/race';
+    const tags = '_N_T_/layout,_N_T_/en/news/race';
+    await first.set(key, appPage(tags, '<p>old</p>'), SET);
+    await sleep(5);
+    // The edit: the first instance reloads and revalidates; the second has not reloaded yet.
+    await first.revalidateTag(['_N_T_/en/news/race']);
+    expect(await second.get(key, PAGE)).toBeNull();
+    await sleep(5);
+    // The second instance's own reload and revalidation land while it renders the old content...
+    await second.revalidateTag(['_N_T_/en/news/race']);
+    await sleep(5);
+    // ...and that render is stored after them: made before the revalidation, so not fresh.
+    await second.set(key, appPage(tags, '<p>old</p>'), SET);
+    expect(await first.get(key, PAGE)).toBeNull();
+    await first.set(key, appPage(tags, '<p>new</p>'), SET);
+    expect((await second.get(key, PAGE))?.value).toMatchObject({ html: '<p>new</p>' });
+    expect((await first.get(key, PAGE))?.value).toMatchObject({ html: '<p>new</p>' });
+  });
+
   it("follows Next's default cache (FileSystemCache) on every revalidation it is given", async () => {
     // The same calls on Next's own handler (memory only, as with isrFlushToDisk: false) and on two
     // instances of this one: each read must agree on hit or miss, and on the expected outcome.
