@@ -6,9 +6,9 @@
 // event-loop turn per compressed chunk, and under load each turn is long (feeds answered 3.7×
 // slower than pages). Anything else (JSON, images, sitemaps and other XML, static files) streams
 // through untouched to the compression middleware: a sitemap is either uncached or, for the News
-// sitemap, a new body every minute, and a child sitemap can be megabytes. Prerendered and cached pages come from Next in one
-// piece anyway; a page rendered per request (404, search) loses only its streaming, which none
-// of ours relies on.
+// sitemap, a new body every minute, and a child sitemap can be megabytes. Prerendered and cached
+// pages come from Next in one piece anyway; a page rendered per request (404, search) loses only
+// its streaming, which none of ours relies on.
 
 import { headerPairs } from './headerPairs.mjs';
 
