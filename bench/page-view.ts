@@ -5,7 +5,7 @@
 // every photo the page shows is encoded; warm: the same story again in a fresh browser (nothing
 // cached on the reader's side), which is the baseline.
 // Usage: npm run bench:page-view [-- --stories N] [--quick]   (Linux: reads /proc)
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,19 +13,8 @@ import { chromium, type Browser } from '@playwright/test';
 import { startProductionServer } from '../e2e/productionServer';
 import { freePort } from './load';
 import { formatFigure, printFigure, type Figure } from './report';
-import { storyPathsIn } from './pages';
+import { cpuMs, storyPathsIn } from './pages';
 import { percentile } from './stats';
-
-// /proc/<pid>/stat counts in clock ticks of 10 ms (USER_HZ 100 on Linux).
-const TICK_MS = 10;
-
-/** User + system CPU time of a process and all its threads, in ms. */
-async function cpuMs(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-  // The command name, in parentheses, may hold spaces: count fields after its closing one.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-}
 
 /** A phone's view of a page: loaded, scrolled to the end, every photo in. */
 async function view(browser: Browser, url: string): Promise<{ photos: number }> {
@@ -64,11 +53,11 @@ async function main(): Promise<void> {
     const cold: number[] = [];
     const warm: number[] = [];
     for (const story of stories) {
-      const before = await cpuMs(server.pid);
+      const before = cpuMs(server.pid);
       const { photos } = await view(browser, server.origin + story);
-      const afterCold = await cpuMs(server.pid);
+      const afterCold = cpuMs(server.pid);
       await view(browser, server.origin + story);
-      const afterWarm = await cpuMs(server.pid);
+      const afterWarm = cpuMs(server.pid);
       cold.push(afterCold - before);
       warm.push(afterWarm - afterCold);
       console.log(`  ${story}: ${photos} photos, cold ${afterCold - before} ms, warm ${afterWarm - afterCold} ms of server CPU`);

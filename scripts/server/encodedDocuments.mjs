@@ -1,7 +1,7 @@
 // The held documents (HTML pages, and RSS and Atom feeds), ready to send: a page's policy (script
-// hashes) and each document's compressed bytes, kept by content. A cached page is the same bytes on every request, so its scripts are
-// hashed and its bytes compressed once, not per request (brotli on a 160 KB page costs the
-// server more than everything else a cached page needs).
+// hashes) and each document's compressed bytes, kept by content. A cached page is the same bytes
+// on every request, so its scripts are hashed and its bytes compressed once, not per request
+// (brotli on a 160 KB page costs the server more than everything else a cached page needs).
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { inlineScriptHashes, withScriptHashes } from './scriptHashes.mjs';
