@@ -173,6 +173,68 @@ test.describe('several instances behind nginx', () => {
     }
   });
 
+  test('a storm of cold photos and cards is answered "busy, later" and costs another reader nothing', async () => {
+    test.setTimeout(120_000);
+    // Every photo variant and card the fixture stories link, read off their pages (on nginx's
+    // URL; each instance's DATA_DIR photo store is still empty of them).
+    const storyPaths = new Set<string>();
+    for (const locale of ['ru', 'en']) {
+      const front = await (await fetch(`${cluster.url}/${locale}`)).text();
+      for (const [href] of front.matchAll(new RegExp(`/${locale}/news/[a-z0-9-]+(?=")`, 'g'))) storyPaths.add(href);
+    }
+    const images = new Set<string>();
+    for (const storyPath of storyPaths) {
+      const html = (await (await fetch(cluster.url + storyPath)).text()).replaceAll('&amp;', '&');
+      for (const [url] of html.matchAll(/\/media\/[^"\s,]+\?v=[^"\s,&]+&w=\d+&f=[a-z]+/g)) images.add(url);
+      for (const [, url] of html.matchAll(/<meta property="og:image" content="https?:\/\/[^/"]+([^"]+)"/g)) images.add(url!);
+    }
+    const storm = [...images].slice(0, 100);
+    expect(storm.length, `photos and cards found on ${storyPaths.size} story pages`).toBe(100);
+
+    // The second client: story pages, searches, the archive and 404s, each a new URL for nginx.
+    const readerPaths = [`/ru/news/${SEED}`, `/en/news/${SEED}`, '/ru/search?q=газ', '/en/search?q=gas', '/en/archive', '/ru/news/no-such-story'];
+    const failures: string[] = [];
+    let read = 0;
+    let reading = true;
+    const reader = async (n: number) => {
+      for (let i = 0; reading; i += 1) {
+        const target = readerPaths[i % readerPaths.length]!;
+        const url = `${cluster.url}${target}${target.includes('?') ? '&' : '?'}reader=${n}-${i}`;
+        try {
+          const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+          await response.arrayBuffer();
+          const expected = target.includes('no-such-story') ? 404 : 200;
+          if (response.status !== expected) failures.push(`${response.status} ${target}`);
+          read += 1;
+        } catch (error) {
+          failures.push(`${(error as Error).message} ${target}`);
+        }
+      }
+    };
+    const readers = Array.from({ length: 4 }, (_, n) => reader(n));
+    const statuses = await Promise.all(
+      storm.map(async (url) => {
+        const response = await fetch(cluster.url + url, { signal: AbortSignal.timeout(60_000) });
+        await response.arrayBuffer();
+        // Busy means "this request, later": a 503 says when to come back.
+        if (response.status === 503) return response.headers.get('retry-after') ? 'busy' : '503 without Retry-After';
+        return String(response.status);
+      }),
+    );
+    reading = false;
+    await Promise.all(readers);
+
+    const counts = new Map<string, number>();
+    for (const status of statuses) counts.set(status, (counts.get(status) ?? 0) + 1);
+    const tally = [...counts].map(([status, count]) => `${status}: ${count}`);
+    console.log(`storm of ${storm.length}: ${tally.join(', ')}; the other reader: ${read} answers`);
+    expect(statuses.filter((status) => status !== '200' && status !== 'busy'), tally.join(', ')).toEqual([]);
+    expect(failures).toEqual([]);
+    expect(read).toBeGreaterThan(20);
+    // Neither instance was taken out: both answer their health check.
+    for (const instance of cluster.instances) expect((await fetch(`${instance.origin}/api/health`)).status).toBe(200);
+  });
+
   test('a killed instance answers no reader with an error while the other serves', async () => {
     const [victim, survivor] = cluster.instances;
     const paths = [`/ru/news/${SEED}`, `/en/news/${SEED}`, '/ru/news/tap-pipeline-completed', '/en/news/tap-pipeline-completed'];
