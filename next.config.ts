@@ -29,6 +29,9 @@ const nextConfig: NextConfig = {
   // build that `npm start` serves (scripts/test-all.sh).
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
+  // Inlined into the server bundles at build time: /api/health says which Node.js built the site
+  // beside the one serving it (both must be the supported major, scripts/runtime/supportedNode.mjs).
+  env: { BUILT_WITH_NODE: process.version },
   // scripts/server.mjs compresses, after it has hashed each page's inline scripts for the CSP
   // (Next would compress first, below where the server can read the HTML).
   compress: false,

@@ -16,6 +16,9 @@ import { secretLengthProblem } from '../lib/live/secretLength.mjs';
 import { freePorts } from './cluster/ports.mjs';
 import { startCluster } from './cluster/startCluster.mjs';
 import { missingTools } from './cluster/tools.mjs';
+import { exitUnlessSupportedNode } from './runtime/supportedNode.mjs';
+
+exitUnlessSupportedNode('npm run cluster');
 
 const usage = 'usage: npm run cluster -- [--instances N] [--port N] [--dist DIR] [--no-cache]';
 

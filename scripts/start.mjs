@@ -3,6 +3,9 @@
 // The server itself is scripts/server.mjs.
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { exitUnlessSupportedNode } from './runtime/supportedNode.mjs';
+
+exitUnlessSupportedNode('npm start');
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';

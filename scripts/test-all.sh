@@ -11,7 +11,10 @@ export CI="${CI:-}"
 export E2E_PORT="${E2E_PORT:-3210}"
 export SITE_URL="${SITE_URL:-http://localhost:$E2E_PORT}"
 
-[ -d node_modules/next ] || npm ci --no-audit --no-fund || exit 1
+# An install from before the project brought its own Node.js has no node_modules/.bin/node.
+{ [ -d node_modules/next ] && [ -x node_modules/.bin/node ]; } || npm ci --no-audit --no-fund || exit 1
+# npm put node_modules/.bin first on PATH: every step below runs on the project's Node.js.
+node scripts/runtime/supportedNode.mjs "npm test" || exit 1
 rm -rf reports && mkdir -p reports
 failed_steps=()
 

@@ -7,6 +7,8 @@ export interface HealthReport {
   content: { loaded: false } | { loaded: true; version: string; stories: number; problems: number };
   views: { store: string; state: 'ok' | 'degraded' };
   uptimeSeconds: number;
+  /** The Node.js serving this instance and the one that built the site (`v24.21.0`). */
+  runtime: { node: string; builtWith: string | undefined };
 }
 
 /**
@@ -20,8 +22,9 @@ export function healthReport(input: {
   content: LoadedContent | undefined;
   views: HealthReport['views'];
   uptimeSeconds: number;
+  runtime: HealthReport['runtime'];
 }): { status: 200 | 503; body: HealthReport } {
-  const { lifecycle, content, views, uptimeSeconds } = input;
+  const { lifecycle, content, views, uptimeSeconds, runtime } = input;
   const status = lifecycle.state === 'ready' && content ? 'ok' : lifecycle.state === 'draining' ? 'draining' : 'starting';
   return {
     status: status === 'ok' ? 200 : 503,
@@ -32,6 +35,7 @@ export function healthReport(input: {
         : { loaded: false },
       views,
       uptimeSeconds: Math.round(uptimeSeconds),
+      runtime,
     },
   };
 }

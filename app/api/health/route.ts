@@ -19,6 +19,7 @@ export async function GET() {
     content: loadedContent(),
     views: { store: viewsStoreKind(), state: probe && !storeHealth().failing ? 'ok' : 'degraded' },
     uptimeSeconds: process.uptime(),
+    runtime: { node: process.version, builtWith: process.env.BUILT_WITH_NODE },
   });
   return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
 }
