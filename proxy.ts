@@ -3,28 +3,35 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { isLocale, routing } from './i18n/routing';
 import { getContent } from './lib/content/repository';
 import { currentVisibility } from './lib/content/visibility';
-import { negotiateLocale, NOT_FOUND_LOCALE_HEADER } from './lib/negotiateLocale';
+import { NOT_FOUND_LOCALE_HEADER, NOT_FOUND_PATH_HEADER, withoutInternalHeaders } from './lib/http/internalHeaders';
+import { negotiateLocale } from './lib/negotiateLocale';
 import { isHostilePath } from './lib/requestPath';
 import { listingRewrite } from './lib/listingRewrite';
-import { routeExists } from './lib/routeExists';
+import { ROOT_FILES, routeExists } from './lib/routeExists';
 import { SEARCH_CACHE_CONTROL, isSearchPath } from './lib/search/http';
-import { NOT_FOUND_PATH_HEADER, notFoundPathHeader } from './lib/search/notFoundQuery';
+import { notFoundPathHeader } from './lib/search/notFoundQuery';
 
 const intl = createMiddleware(routing);
 
 // A path no route matches: Next renders it with the root not-found page, fully on the server.
 const NOT_FOUND_PATH = '/_not-found/page';
 
-// Paths that are not localized pages: route handlers, story media, child sitemaps, Next internals, files.
-const UNLOCALIZED = /^\/(?:api|media|sitemaps|_next)(?:\/|$)|^\/[^/]+\.[a-z0-9]+$/i;
+// Paths that are not localized pages: route handlers, story media, child sitemaps, Next internals.
+const UNLOCALIZED = /^\/(?:api|media|sitemaps|_next)(?:\/|$)/;
+// A file at the root: /robots.txt, /icon.svg, and what scanners try (/wp-login.php).
+const ROOT_FILE = /^\/([^/]+\.[a-z0-9]+)$/i;
 
 function renderNotFound(request: NextRequest, locale: string) {
-  const headers = new Headers(request.headers);
+  const headers = withoutInternalHeaders(request.headers);
   headers.set(NOT_FOUND_LOCALE_HEADER, locale);
   // The 404 page offers a search pre-filled with the words of the address that was not found.
   const path = notFoundPathHeader(request.nextUrl.pathname);
   if (path) headers.set(NOT_FOUND_PATH_HEADER, path);
   return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { request: { headers } });
+}
+
+function negotiatedLocale(request: NextRequest) {
+  return negotiateLocale(request.cookies.get('NEXT_LOCALE')?.value, request.headers.get('accept-language'));
 }
 
 export default async function proxy(request: NextRequest) {
@@ -35,12 +42,16 @@ export default async function proxy(request: NextRequest) {
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     });
   }
-  if (UNLOCALIZED.test(pathname)) return NextResponse.next();
+  const rootFile = ROOT_FILE.exec(pathname)?.[1];
+  if (rootFile !== undefined && !ROOT_FILES.has(rootFile)) return renderNotFound(request, negotiatedLocale(request));
+  // What a client sent as one of the site's own headers never reaches a render (a route handler's
+  // 404 for /api/x or /media/x renders app/global-not-found.tsx, which reads them).
+  if (UNLOCALIZED.test(pathname) || rootFile !== undefined) return NextResponse.next({ request: { headers: withoutInternalHeaders(request.headers) } });
   if (pathname === '/') return intl(request);
 
   const first = pathname.split('/')[1] ?? '';
   if (!isLocale(first)) {
-    return renderNotFound(request, negotiateLocale(request.cookies.get('NEXT_LOCALE')?.value, request.headers.get('accept-language')));
+    return renderNotFound(request, negotiatedLocale(request));
   }
   if (!routeExists(pathname, searchParams, await getContent(), currentVisibility())) {
     return renderNotFound(request, first);

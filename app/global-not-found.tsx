@@ -11,9 +11,9 @@ import { getContent } from '@/lib/content/repository';
 import { sectionLinks } from '@/lib/content/taxonomy';
 import { toTeaser } from '@/lib/content/teasers';
 import { currentVisibility } from '@/lib/content/visibility';
-import { NOT_FOUND_LOCALE_HEADER } from '@/lib/negotiateLocale';
+import { NOT_FOUND_LOCALE_HEADER, NOT_FOUND_PATH_HEADER } from '@/lib/http/internalHeaders';
 import { paths } from '@/lib/paths';
-import { NOT_FOUND_PATH_HEADER, queryFromPath } from '@/lib/search/notFoundQuery';
+import { queryFromPath } from '@/lib/search/notFoundQuery';
 import '@/app/globals.css';
 
 /** Latest stories offered on the 404 page. */

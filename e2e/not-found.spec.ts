@@ -65,4 +65,45 @@ test.describe('a reader follows a broken link', () => {
       expect(body, path).not.toContain('<script>alert(1)');
     }
   });
+
+  test('a client’s copy of the site’s own headers chooses nothing on a 404', async ({ request }) => {
+    // x-not-found-locale and x-not-found-path are how the proxy tells the 404 page its language and
+    // the words of the missing address; from a client they are removed at the first layer.
+    const forged = { 'x-not-found-locale': 'en', 'x-not-found-path': '/en/call-this-number' };
+    for (const path of ['/media/x', '/api/x', '/ru/news/no-such-story', '/wp-login.php']) {
+      const response = await request.get(path, { headers: { ...forged, 'accept-language': 'ru' } });
+      expect(response.status(), path).toBe(404);
+      const html = await response.text();
+      expect(html, path).toContain('<html lang="ru"');
+      expect(html, path).toContain('Страница не найдена');
+      expect(html, path).not.toContain('call this number');
+      expect(html, path).not.toContain('Page not found');
+    }
+  });
+
+  test('what scanners ask for at the root gets the site’s localized 404, and the real root files are served', async ({ request }) => {
+    for (const [path, language, heading] of [
+      ['/wp-login.php', 'en-US,en;q=0.9', 'Page not found'],
+      ['/xmlrpc.php', 'ru', 'Страница не найдена'],
+      ['/.env', 'en', 'Page not found'],
+    ] as const) {
+      const response = await request.get(path, { headers: { 'accept-language': language } });
+      expect(response.status(), path).toBe(404);
+      const html = await response.text();
+      expect(html, path).not.toContain('__next_error__');
+      expect(html, path).toContain(`<html lang="${language.slice(0, 2)}"`);
+      expect(html, path).toContain(heading);
+    }
+    for (const [path, type] of [
+      ['/robots.txt', 'text/plain'],
+      ['/sitemap.xml', 'application/xml'],
+      ['/news-sitemap.xml', 'application/xml'],
+      ['/icon.svg', 'image/svg+xml'],
+      ['/logo.png', 'image/png'],
+    ]) {
+      const response = await request.get(path!);
+      expect(response.status(), path).toBe(200);
+      expect(response.headers()['content-type'], path).toContain(type);
+    }
+  });
 });

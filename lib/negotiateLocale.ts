@@ -1,7 +1,5 @@
 import { routing, isLocale, type Locale } from '../i18n/routing';
 
-/** Request header by which the proxy tells app/global-not-found.tsx which language to render. */
-export const NOT_FOUND_LOCALE_HEADER = 'x-not-found-locale';
 
 /** The reader's locale where the URL has none: the NEXT_LOCALE cookie, then Accept-Language, then ru. */
 export function negotiateLocale(cookieLocale: string | undefined, acceptLanguage: string | null): Locale {

@@ -7,6 +7,14 @@ import type { Visibility } from './content/visibility';
 import { parsePageParam } from './pagination';
 
 /**
+ * The files served at the root of the site: app/'s file routes (robots.ts → robots.txt, the
+ * sitemaps, the icon) and public/. Any other `/{name}.{ext}` (what scanners ask for all day:
+ * /wp-login.php, /xmlrpc.php, /.env) is answered by the site's own localized 404, not Next's bare
+ * error document. tests/rootFiles.test.ts checks this list against app/ and public/.
+ */
+export const ROOT_FILES: ReadonlySet<string> = new Set(['robots.txt', 'sitemap.xml', 'news-sitemap.xml', 'icon.svg', 'logo.png']);
+
+/**
  * Whether a localized URL names something that exists. The proxy asks this before routing so a
  * missing story, section, tag or page is answered by the server-rendered not-found page (a page
  * calling notFound() gets a 404 whose HTML is empty until hydration: vercel/next.js#62228).

@@ -3,7 +3,8 @@
 // - the app learns the TCP peer address: Next fills X-Forwarded-For from the socket only when a
 //   client did not send one, which lets any client pose as any address; x-peer-address is always
 //   overwritten here, and lib/views/clientAddress.ts believes X-Forwarded-For only from
-//   TRUSTED_PROXIES;
+//   TRUSTED_PROXIES; the other headers the site's layers use between themselves
+//   (lib/http/internalHeaders.ts) are removed from every incoming request;
 // - no reader gets the build's HTML for a story edited since the build: requests wait until the
 //   content has been compared with the build (one POST /api/revalidate to itself);
 // - the content watcher posts to the address actually bound (HOSTNAME may be a container name);
@@ -25,6 +26,12 @@ import { createEncodedDocuments } from './server/encodedDocuments.mjs';
 import { withoutFrameworkScripts } from './server/frameworkScripts.mjs';
 import { holdHtmlForScriptHashes } from './server/htmlScriptPolicy.mjs';
 import { createImmutableMedia } from './server/immutableMedia.mjs';
+import { exitUnlessSupportedNode } from './runtime/supportedNode.mjs';
+
+exitUnlessSupportedNode('The server (scripts/server.mjs)');
+// TypeScript that Node runs itself (type stripping, Node 26): one declaration for the launcher and
+// the app. Imported after the check, so an older Node gets its message, not a loader error.
+const { deleteInternalHeaders } = await import('../lib/http/internalHeaders.ts');
 
 // Longer request targets are refused before Next sees them: its path normalisation answers some
 // with a 308 that repeats the target in two headers, past what HTTP clients accept.
@@ -77,6 +84,8 @@ const server = createServer(async (request, response) => {
     response.end(`URI too long: at most ${MAX_URL_LENGTH} characters\n`);
     return;
   }
+  // The first layer: headers the site's layers use between themselves never come from a client.
+  deleteInternalHeaders(request.headers);
   request.headers['x-peer-address'] = request.socket.remoteAddress ?? '';
   // While draining, every answer closes its connection, so a proxy's kept-alive connections do
   // not keep bringing new requests after server.close().

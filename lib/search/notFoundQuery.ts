@@ -1,7 +1,5 @@
 import { QUERY_LIMITS } from './query';
 
-/** Request header by which the proxy tells app/global-not-found.tsx which path was not found. */
-export const NOT_FOUND_PATH_HEADER = 'x-not-found-path';
 
 /** The path as a header value, or undefined where it would not be a valid one (headers are ASCII). */
 export function notFoundPathHeader(pathname: string): string | undefined {
