@@ -345,7 +345,7 @@ http {
 /** How often each kind of route is asked for: pages and photos dominate a news site's traffic. */
 const MIX: Record<RouteClass, number> = { story: 30, front: 10, section: 7, tag: 6, archive: 4, feed: 5, card: 10, photo: 18, beacon: 10 };
 
-interface Summary {
+export interface Summary {
   requestsPerSecond: number;
   p50: number;
   p99: number;
@@ -355,7 +355,7 @@ interface Summary {
   routes: Record<string, { requests: number; perSecond: number; p50: number; p99: number; errors: Record<string, number> }>;
 }
 
-function summarize(result: PhaseResult): Summary {
+export function summarize(result: PhaseResult): Summary {
   const stats = (values: number[]) => (values.length ? { p50: +percentile(values, 50).toFixed(1), p99: +percentile(values, 99).toFixed(1) } : { p50: 0, p99: 0 });
   const routes: Summary['routes'] = {};
   for (const routeClass of ROUTE_CLASSES) {
@@ -380,7 +380,7 @@ function printTable(summary: Summary): void {
   console.log(`  connections opened while measuring: ${summary.opened} (the warm-up opened the others)`);
 }
 
-async function measureStatic(nginx: string, html: string, connections: number, warmup: number, duration: number): Promise<Summary> {
+export async function measureStatic(nginx: string, html: string, connections: number, warmup: number, duration: number): Promise<Summary> {
   const staticServer = await startStaticNginx(nginx, html);
   const pool = connectionPool(connections);
   try {

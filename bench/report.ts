@@ -79,3 +79,11 @@ export function formatFigure(figure: Figure): string {
   if (meetsTarget(figure) === false) line += ' MISSED';
   return line;
 }
+
+/** A figure read back from a line `formatFigure` wrote (a committed bench/RESULTS.md). */
+export function parseFormattedFigure(line: string): Pick<Figure, 'name' | 'value' | 'unit'> | undefined {
+  const match = /^([\w.-]+): (-?[\d.]+(?:e[-+]?\d+)?)(?: ([^\s([]+))?(?: |$)/.exec(line.trim());
+  if (!match) return undefined;
+  const value = Number(match[2]);
+  return Number.isFinite(value) ? { name: match[1]!, value, unit: match[3] ?? '' } : undefined;
+}

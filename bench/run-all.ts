@@ -4,14 +4,15 @@
 // exits 0 whatever the scripts did, and marks missed targets MISSED.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { comparisonTable, PREVIOUS_RUN_HEADING, readPreviousRun, type PreviousRun } from './previousRun';
 import { FIGURE_PREFIX, formatFigure, meetsTarget, parseFigures, type Figure } from './report';
 
 /** In running order: in-process benchmarks first, then those that load a whole server. */
-const SCRIPTS = ['views.ts', 'og.ts', 'photos.ts', 'live-edit.ts', 'search.ts', 'archive.ts', 'page-view.ts', 'load.ts', 'cluster.ts', 'page-cache.ts', 'lighthouse.ts'];
+const SCRIPTS = ['views.ts', 'og.ts', 'photos.ts', 'live-edit.ts', 'search.ts', 'archive.ts', 'page-view.ts', 'origin.ts', 'load.ts', 'cluster.ts', 'page-cache.ts', 'lighthouse.ts'];
 // Far above any script's own bounded run (load: about 3 minutes, lighthouse: about 5): only a hung
 // script reaches it.
 const SCRIPT_TIMEOUT_MS = 25 * 60_000;
@@ -85,7 +86,7 @@ function machine(): string {
   return `${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}, ${os.platform()} ${os.arch()}`;
 }
 
-function resultsMarkdown(runs: ScriptRun[], quick: boolean, date: Date): string {
+function resultsMarkdown(runs: ScriptRun[], quick: boolean, date: Date, previous: PreviousRun | undefined): string {
   const figures = runs.flatMap((run) => run.figures);
   const missed = figures.filter((figure) => meetsTarget(figure) === false).length;
   const lines = [
@@ -113,6 +114,12 @@ function resultsMarkdown(runs: ScriptRun[], quick: boolean, date: Date): string 
     lines.push('## Output of scripts that did not finish', '');
     for (const run of failed) lines.push(`### ${run.script}`, '', '```', ...run.tail, '```', '');
   }
+  if (previous) {
+    const table = comparisonTable(figures, previous);
+    lines.push(`${PREVIOUS_RUN_HEADING}`, '', ...previous.summary, '');
+    if (table.length > 0) lines.push('Every figure both runs printed, before and now:', '', ...table, '');
+    lines.push('Its figures:', '', ...previous.body.map((line) => (line.startsWith('### ') ? `#${line}` : line)));
+  }
   return lines.join('\n');
 }
 
@@ -135,6 +142,8 @@ for (const script of SCRIPTS) {
 
 console.log('\n== figures');
 for (const figure of runs.flatMap((run) => run.figures)) console.log(formatFigure(figure));
-await writeFile(path.join('bench', 'RESULTS.md'), resultsMarkdown(runs, quick, date));
+const resultsFile = path.join('bench', 'RESULTS.md');
+const previous = readPreviousRun(await readFile(resultsFile, 'utf8').catch(() => undefined));
+await writeFile(resultsFile, resultsMarkdown(runs, quick, date, previous));
 console.log('\nwritten to bench/RESULTS.md');
 process.exit(0);
