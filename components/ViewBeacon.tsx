@@ -1,16 +1,10 @@
-// Counts one view of a story: the only script a page runs. Pages go out without Next's client
-// runtime (scripts/server/frameworkScripts.mjs), so this is a plain inline script rather than a
-// client component; it is the same text on every page (one CSP hash), reading the story from its
-// own data attributes. The page works the same without it.
-const COUNT_VIEW = `(function (s) {
-  var d = s && s.dataset;
-  if (!d || !d.slug) return;
-  var body = JSON.stringify({ slug: d.slug, locale: d.locale });
-  if (!(navigator.sendBeacon && navigator.sendBeacon('/api/views', new Blob([body], { type: 'application/json' })))) {
-    fetch('/api/views', { method: 'POST', body: body, keepalive: true, headers: { 'content-type': 'application/json' } }).catch(function () {});
-  }
-})(document.currentScript);`;
+/** Where the view beacon is served from (public/view-beacon.js): the site's own origin. */
+export const VIEW_BEACON_SRC = '/view-beacon.js';
 
+// Counts one view of a story: the only script a page runs. A file of the site's own, not an
+// inline script, so the script policy stays `script-src 'self'` on every page (an inline script
+// the page happens to contain, injected or not, is refused). It reads the story from its own data
+// attributes; deferred, it runs after the page is parsed and never delays it.
 export function ViewBeacon({ slug, locale }: { slug: string; locale: string }) {
-  return <script data-slug={slug} data-locale={locale} dangerouslySetInnerHTML={{ __html: COUNT_VIEW }} />;
+  return <script src={VIEW_BEACON_SRC} data-slug={slug} data-locale={locale} defer />;
 }

@@ -10,6 +10,6 @@ test('the site is built and served on the supported Node.js major, and says so i
   expect(runtime.node).toMatch(/^v\d+\.\d+\.\d+$/);
   expect(nodeMajor(runtime.node), `served by Node.js ${runtime.node}`).toBeGreaterThanOrEqual(SUPPORTED_NODE_MAJOR);
   expect(nodeMajor(runtime.builtWith ?? ''), `built by Node.js ${runtime.builtWith}`).toBeGreaterThanOrEqual(SUPPORTED_NODE_MAJOR);
-  // This runner too: it starts the servers of the cluster and client-runtime tests with its own binary.
+  // This runner too: it starts the servers of the cluster test with its own binary.
   expect(nodeMajor(process.version)).toBeGreaterThanOrEqual(SUPPORTED_NODE_MAJOR);
 });

@@ -12,7 +12,7 @@ import { parsePageParam } from './pagination';
  * /wp-login.php, /xmlrpc.php, /.env) is answered by the site's own localized 404, not Next's bare
  * error document. tests/rootFiles.test.ts checks this list against app/ and public/.
  */
-export const ROOT_FILES: ReadonlySet<string> = new Set(['robots.txt', 'sitemap.xml', 'news-sitemap.xml', 'icon.svg', 'logo.png']);
+export const ROOT_FILES: ReadonlySet<string> = new Set(['robots.txt', 'sitemap.xml', 'news-sitemap.xml', 'icon.svg', 'logo.png', 'view-beacon.js']);
 
 /**
  * Whether a localized URL names something that exists. The proxy asks this before routing so a

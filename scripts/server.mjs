@@ -8,11 +8,11 @@
 // - no reader gets the build's HTML for a story edited since the build: requests wait until the
 //   content has been compared with the build (one POST /api/revalidate to itself);
 // - the content watcher posts to the address actually bound (HOSTNAME may be a container name);
-// - every inline script of a page is allowed by its hash, not by 'unsafe-inline', and each
-//   distinct page is hashed and compressed once (scripts/server/htmlScriptPolicy.mjs); other
-//   responses are compressed by scripts/server/compress.mjs;
 // - pages go out without Next's client runtime, which has nothing to do on them
-//   (scripts/server/frameworkScripts.mjs; CLIENT_RUNTIME=on keeps it);
+//   (scripts/server/frameworkScripts.mjs), so the fixed script policy (`script-src 'self'`,
+//   lib/security/securityHeaders.ts) holds on every page; each distinct page is transformed and
+//   compressed once (scripts/server/heldDocuments.mjs); other responses are compressed by
+//   scripts/server/compress.mjs;
 // - a story photo Next has answered once is sent again from memory until the content is loaded
 //   again (scripts/server/immutableMedia.mjs; MEDIA_MEMORY_MB, 0 turns it off);
 // - SIGTERM drains: /api/health answers 503, new connections are refused, requests in flight
@@ -24,7 +24,7 @@ import { compressResponse } from './server/compress.mjs';
 import { secretLengthProblem } from '../lib/live/secretLength.mjs';
 import { createEncodedDocuments } from './server/encodedDocuments.mjs';
 import { withoutFrameworkScripts } from './server/frameworkScripts.mjs';
-import { holdHtmlForScriptHashes } from './server/htmlScriptPolicy.mjs';
+import { holdDocuments } from './server/heldDocuments.mjs';
 import { createImmutableMedia } from './server/immutableMedia.mjs';
 import { exitUnlessSupportedNode } from './runtime/supportedNode.mjs';
 
@@ -32,6 +32,7 @@ exitUnlessSupportedNode('The server (scripts/server.mjs)');
 // TypeScript that Node runs itself (type stripping, Node 26): one declaration for the launcher and
 // the app. Imported after the check, so an older Node gets its message, not a loader error.
 const { deleteInternalHeaders } = await import('../lib/http/internalHeaders.ts');
+const { SERVED_BY_HEADER } = await import('../lib/http/servedBy.ts');
 
 // Longer request targets are refused before Next sees them: its path normalisation answers some
 // with a 308 that repeats the target in two headers, past what HTTP clients accept.
@@ -58,12 +59,12 @@ const lifecycle = (globalThis[Symbol.for('bilingual-news:lifecycle')] ??= { stat
 // 404) no longer looks like its own and is proxied over HTTP to itself, in a loop when that name
 // does not reach this listener. The address bound is still HOSTNAME (server.listen below).
 const app = next({ dev: false, hostname: 'localhost', port });
-const clientRuntime = process.env.CLIENT_RUNTIME?.trim() || 'off';
-if (clientRuntime !== 'on' && clientRuntime !== 'off') {
-  console.error(`CLIENT_RUNTIME=${clientRuntime}: expected off (the default: pages without Next's client JavaScript) or on`);
+if (process.env.CLIENT_RUNTIME?.trim() && process.env.CLIENT_RUNTIME.trim() !== 'off') {
+  // Removed: no page hydrates anything, and Next's inline runtime would need a policy per page.
+  console.error(`CLIENT_RUNTIME=${process.env.CLIENT_RUNTIME}: this setting was removed; pages always go out without Next's client runtime (docs/security.md, "Script policy"). Unset it.`);
   process.exit(2);
 }
-const documents = createEncodedDocuments({ transform: clientRuntime === 'on' ? undefined : withoutFrameworkScripts });
+const documents = createEncodedDocuments({ transform: withoutFrameworkScripts });
 const handle = app.getRequestHandler();
 await app.prepare();
 
@@ -94,10 +95,13 @@ const server = createServer(async (request, response) => {
   response.on('close', () => inFlight.delete(response));
   if (lifecycle.state === 'starting' && startup && !request.url?.startsWith('/api/')) await startup;
   compressResponse(request, response);
+  // Made for this request unless a layer says otherwise (lib/http/servedBy.ts): the photo memory
+  // below, a route (a photo from the disk cache, a card from memory), Next's page cache.
+  response.setHeader(SERVED_BY_HEADER, 'render');
   if (media?.serve(request, response)) return;
-  // Under the script policy's wrapper, which puts it back when it lets an answer through.
+  // Under the held-documents wrapper, which puts it back when it lets an answer through.
   media?.capture(request, response);
-  holdHtmlForScriptHashes(request, response, documents);
+  holdDocuments(request, response, documents);
   handle(request, response);
 });
 const inFlight = new Set();

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Sums the Vitest and Playwright JSON reports into the line CI reads:
 // "N passed, N failed, N skipped, N retried". Usage: test-summary.mjs unit.json e2e.json [failed
-// step names...]. Exit status 1 if anything failed, or (with CI=true) if any test was skipped:
-// a skipped test in CI is a check that silently did not run.
+// step names...]. The line agrees with the exit status: 1 exactly when it counts a failure.
+// - With CI=true a skipped test is counted as failed (a check that silently did not run).
+// - A step that failed without a report of its own counts as one failure, except the fixture
+//   build or a missing browser, which count as every e2e test they kept from running.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 
 const [unitFile, e2eFile, ...failedSteps] = process.argv.slice(2);
@@ -41,15 +44,45 @@ if (e2e) {
   };
   for (const suite of e2e.suites ?? []) walk(suite);
 }
-// A step that failed without a report of its own (content, lint, build, missing suite) is one failure.
-const uncounted = failedSteps.filter((step) => !(step === 'unit tests' && unit?.numFailedTests) && !(step === 'e2e tests' && e2e?.stats.unexpected));
+/** How many e2e tests Playwright would run (its --list), or undefined when it cannot say. */
+function listedE2eTests() {
+  const listing = spawnSync('npx', ['playwright', 'test', '--list', '--reporter=json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  try {
+    let count = 0;
+    const walk = (suite) => {
+      for (const spec of suite.specs ?? []) count += (spec.tests ?? []).length;
+      for (const child of suite.suites ?? []) walk(child);
+    };
+    for (const suite of JSON.parse(listing.stdout).suites ?? []) walk(suite);
+    return count;
+  } catch {
+    return undefined;
+  }
+}
+
+// A step that failed without a report of its own (content, lint, build, missing suite) is one
+// failure; a build or browser that kept the e2e suite from running is every test it prevented.
+const uncounted = [...new Set(failedSteps.filter((step) => !(step === 'unit tests' && unit?.numFailedTests) && !(step === 'e2e tests' && e2e?.stats.unexpected)))];
 if (!unit && !uncounted.includes('unit tests')) uncounted.push('unit tests (no report)');
 if (!e2e && !uncounted.some((step) => step.startsWith('e2e tests') || step.startsWith('build'))) uncounted.push('e2e tests (no report)');
-failed += new Set(uncounted).size;
+const prevented = !e2e && uncounted.some((step) => step.startsWith('build') || step.startsWith('e2e tests (no browser)'));
+const preventedTests = prevented ? listedE2eTests() : undefined;
+for (const step of uncounted) {
+  const keptE2eFromRunning = prevented && (step.startsWith('build') || step.startsWith('e2e tests (no browser)'));
+  failed += keptE2eFromRunning && preventedTests ? 0 : 1;
+}
+if (prevented && preventedTests) {
+  failed += preventedTests;
+  console.log(`e2e tests not run: ${preventedTests}, counted as failed`);
+}
 
-if (uncounted.length > 0) console.log(`failed steps: ${[...new Set(uncounted)].join(', ')}`);
-for (const name of skippedNames) console.log(`skipped: ${name}`);
+if (uncounted.length > 0) console.log(`failed steps: ${uncounted.join(', ')}`);
 const skipFails = Boolean(process.env.CI) && skipped > 0;
-if (skipFails) console.log('CI=true: skipped tests fail the run (install what they need, or remove them)');
+for (const name of skippedNames) console.log(`skipped: ${name}${skipFails ? ' (counted as failed: CI=true)' : ''}`);
+if (skipFails) {
+  console.log('CI=true: skipped tests fail the run (install what they need, or remove them)');
+  failed += skipped;
+  skipped = 0;
+}
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped, ${retried} retried`);
-process.exit(failed > 0 || skipFails ? 1 : 0);
+process.exit(failed > 0 ? 1 : 0);

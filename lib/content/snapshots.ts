@@ -7,7 +7,9 @@ import type { LastGood } from './lastGood';
 import type { ContentProblem, LoadedContent, Story, Taxonomy } from './types';
 
 /**
- * Two small files that let an instance agree with the others after a restart:
+ * The files that let an instance agree with the others after a restart:
+ * - the content cache (under DATA_DIR, one per content root): the last load, with each story
+ *   folder's signature, so a start-up re-reads only the folders that changed since;
  * - the last good versions of stories broken on disk (under DATA_DIR, one file per content root,
  *   shared by the instances of one machine), so a restart never turns them into 404s;
  * - the build's content fingerprints (beside the build), so stories edited since the build are

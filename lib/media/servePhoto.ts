@@ -1,3 +1,4 @@
+import { SERVED_BY_HEADER, type ServedBy } from '../http/servedBy';
 import { imageContentType } from '../imageType';
 import { mediaServices } from './mediaServices';
 import { parsePhotoRequest, type Variant } from './photoRequest';
@@ -19,10 +20,11 @@ function refuse(status: number, message: string, headers: Record<string, string>
 }
 
 /** The URL names the photo's content hash (and the variant): those bytes never change. */
-function image(bytes: Uint8Array, contentType: string): Response {
+function image(bytes: Uint8Array, contentType: string, servedBy: ServedBy): Response {
   return new Response(new Uint8Array(bytes), {
     headers: {
       'content-type': contentType,
+      [SERVED_BY_HEADER]: servedBy,
       'cache-control': 'public, max-age=31536000, immutable',
       'x-content-type-options': 'nosniff',
     },
@@ -48,14 +50,14 @@ export async function servePhoto(
   if (query.variant) return serveVariant(story.slug, story.image.file, query.version, query.variant, contentRoot, services);
   const bytes = await readRegularFileInside(contentRoot, ['news', story.slug, story.image.file]);
   if (!bytes) return refuse(404, 'Not found');
-  return image(bytes, imageContentType(file));
+  return image(bytes, imageContentType(file), 'render');
 }
 
 async function serveVariant(slug: string, file: string, version: string, variant: Variant, contentRoot: string, services: VariantServices) {
   const result = await variantBytes(services, contentRoot, { slug, version, variant }, file);
   switch (result.state) {
     case 'ok':
-      return image(result.bytes, VARIANT_CONTENT_TYPES[variant.format]);
+      return image(result.bytes, VARIANT_CONTENT_TYPES[variant.format], result.from === 'cache' ? 'media-cache' : 'render');
     case 'missing':
       return refuse(404, 'Not found');
     case 'busy':

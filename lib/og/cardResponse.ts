@@ -1,5 +1,6 @@
 import { ImageResponse } from '@vercel/og';
 import type { ReactElement } from 'react';
+import { SERVED_BY_HEADER } from '../http/servedBy';
 import { createWorkLimiter, LimiterBusyError, type WorkLimiter } from '../concurrency';
 import { createSingleFlight, type SingleFlight } from '../singleFlight';
 import { processSingleton } from '../processSingleton';
@@ -59,8 +60,10 @@ export async function cardResponse(
   render: () => ReactElement | Promise<ReactElement>,
 ): Promise<Response> {
   let png: Buffer;
+  const cards = renderer();
+  const fromMemory = cards.cache.has(`${key}@${version}`);
   try {
-    png = await cardPng(`${key}@${version}`, render);
+    png = await cardPng(`${key}@${version}`, render, cards);
   } catch (error) {
     if (error instanceof LimiterBusyError) {
       return new Response('Busy rendering cards: try again shortly\n', {
@@ -78,6 +81,7 @@ export async function cardResponse(
   return new Response(new Uint8Array(png), {
     headers: {
       'content-type': 'image/png',
+      [SERVED_BY_HEADER]: fromMemory ? 'memory' : 'render',
       'content-length': String(png.byteLength),
       'cache-control': pinned ? 'public, max-age=31536000, immutable' : 'public, max-age=60, stale-while-revalidate=300',
       etag: `"${version}"`,

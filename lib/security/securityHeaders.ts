@@ -17,19 +17,19 @@ function serialize(policy: Policy): string {
 }
 
 /**
- * Pages are prerendered and cached, and Next's app router inlines its bootstrap scripts (the
- * RSC payload differs on every page), so neither a nonce (per-request rendering of every page)
- * nor a fixed list of hashes can allow them. The production server (scripts/server.mjs) sends
- * each HTML page with this policy's script-src rewritten to the hashes of the inline scripts
- * actually in it, 'unsafe-inline' removed (scripts/server/htmlScriptPolicy.mjs); the cached
- * page keeps its header. 'unsafe-inline' below is the fallback for every other launcher
- * (`next start`, `next dev`) and for a document too large to hold. Styles need 'unsafe-inline'
- * for the style attributes React writes. React needs eval only in development (error overlays).
+ * One fixed policy for every response of a build, sent by next.config.ts and nothing else. Pages
+ * run no inline script: the view beacon is a file of the site's own (public/view-beacon.js), and
+ * the production server leaves Next's client runtime (its bundles and inline RSC payload) out of
+ * every page (scripts/server/frameworkScripts.mjs). So scripts come from this origin only, never
+ * inline: an injected <script> in a page (a sanitizer gap, a poisoned cache entry) is refused by
+ * the browser. JSON-LD blocks are data, not scripts, and need nothing. In development Next's own
+ * scripts run (hot reload, error overlays), so `next dev` allows inline scripts and eval. Styles
+ * need 'unsafe-inline' for the style attributes React writes.
  */
 export function contentSecurityPolicy({ dev = false }: { dev?: boolean } = {}): string {
   return serialize([
     ['default-src', "'self'"],
-    ['script-src', "'self'", "'unsafe-inline'", ...(dev ? ["'unsafe-eval'"] : [])],
+    ['script-src', "'self'", ...(dev ? ["'unsafe-inline'", "'unsafe-eval'"] : [])],
     ['style-src', "'self'", "'unsafe-inline'"],
     // Photos are ours (/media, /_next/image); data: covers inline placeholders. No third-party
     // images, so a reader's address is never sent elsewhere by a story body.

@@ -1,7 +1,7 @@
 // Compression for every response, done here rather than by Next (next.config.ts: compress: false):
 // Next compresses inside its handler, below anything this server wraps around the response, so
-// the inline-script hashes (htmlScriptPolicy.mjs) would be taken over gzip bytes. Here it wraps
-// from outside: Next writes HTML, the hashes are taken, then the bytes are compressed.
+// the page transform (heldDocuments.mjs) would see gzip bytes. Here it wraps from outside: Next
+// writes HTML, the page is transformed, then the bytes are compressed.
 import { Duplex } from 'node:stream';
 import compression from 'compression';
 

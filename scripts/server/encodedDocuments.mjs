@@ -1,10 +1,9 @@
-// The held documents (HTML pages, and RSS and Atom feeds), ready to send: a page's policy (script
-// hashes) and each document's compressed bytes, kept by content. A cached page is the same bytes
-// on every request, so its scripts are hashed and its bytes compressed once, not per request
-// (brotli on a 160 KB page costs the server more than everything else a cached page needs).
+// The held documents (HTML pages, and RSS and Atom feeds), ready to send: each document's
+// transformed and compressed bytes, kept by content. A cached page is the same bytes on every
+// request, so it is transformed and compressed once, not per request (brotli on a 160 KB page
+// costs the server more than everything else a cached page needs).
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { inlineScriptHashes, withScriptHashes } from './scriptHashes.mjs';
 
 const MAX_CACHED_BYTES = 32 * 1024 * 1024;
 // Below this, compression gains less than its header costs.
@@ -33,12 +32,12 @@ function encode(body, encoding) {
 }
 
 /**
- * `transform` rewrites each HTML document before it is hashed and compressed (server.mjs: without
- * Next's client runtime, frameworkScripts.mjs); it runs once per distinct cached document. A
- * document with `scripts: false` (a feed) is neither transformed nor hashed: only compressed.
+ * `transform` rewrites each HTML document before it is compressed (server.mjs: without Next's
+ * client runtime, frameworkScripts.mjs); it runs once per distinct cached document. A document
+ * with `transform: false` (a feed) is only compressed.
  */
 export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES, transform = (body) => body } = {}) {
-  /** key → { policy, length, variants: Map<encoding, Buffer>, bytes } in least-recently-used order. */
+  /** key → { length, variants: Map<encoding, Buffer>, bytes } in least-recently-used order. */
   const documents = new Map();
   let cachedBytes = 0;
 
@@ -53,21 +52,20 @@ export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES, transform 
   };
 
   /**
-   * The policy and bytes to send for an HTML document Next sent (`original`, under `policy`) to a client with this
-   * Accept-Encoding: { policy, encoding, bytes }. Only a `shared` document (one a shared cache may
-   * keep: Next's cached pages) is kept; a page rendered per request (a 404, a search) is hashed and
+   * The bytes to send for a document Next sent (`original`) to a client with this
+   * Accept-Encoding: { encoding, bytes }. Only a `shared` document (one a shared cache may keep:
+   * Next's cached pages) is kept; a page rendered per request (a 404, a search) is transformed and
    * compressed for this answer alone, so random URLs cannot push the cached pages out.
    */
-  function documentFor(original, policy, acceptEncoding, { shared = true, scripts = true } = {}) {
-    const prepare = scripts ? transform : (body) => body;
-    const policyFor = (body) => (scripts ? withScriptHashes(policy, inlineScriptHashes(body)) : policy);
+  function documentFor(original, acceptEncoding, { shared = true, transform: transforms = true } = {}) {
+    const prepare = transforms ? transform : (body) => body;
     if (!shared) {
       const body = prepare(original);
       const encoding = body.length >= MIN_COMPRESSED_BYTES ? preferredEncoding(acceptEncoding) : 'identity';
-      return { policy: policyFor(body), encoding, bytes: encode(body, encoding) };
+      return { encoding, bytes: encode(body, encoding) };
     }
     // Keyed by what Next sent, so a repeat skips the transform too.
-    const key = createHash('sha256').update(scripts ? 'html\0' : 'raw\0').update(policy ?? '').update('\0').update(original).digest('base64');
+    const key = createHash('sha256').update(transforms ? 'html\0' : 'raw\0').update(original).digest('base64');
     let entry = documents.get(key);
     // What is sent is kept per encoding (the transformed document too, for clients that take no
     // compression), so a repeat runs neither the transform nor an encoder.
@@ -77,7 +75,7 @@ export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES, transform 
       documents.set(key, entry);
     } else {
       body = prepare(original);
-      entry = { policy: policyFor(body), length: body.length, variants: new Map(), bytes: 0 };
+      entry = { length: body.length, variants: new Map(), bytes: 0 };
       documents.set(key, entry);
     }
     const encoding = entry.length >= MIN_COMPRESSED_BYTES ? preferredEncoding(acceptEncoding) : 'identity';
@@ -92,7 +90,7 @@ export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES, transform 
         evict(key);
       }
     }
-    return { policy: entry.policy, encoding, bytes };
+    return { encoding, bytes };
   }
 
   return { documentFor, cachedBytes: () => cachedBytes, size: () => documents.size };

@@ -2,7 +2,6 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createEncodedDocuments, preferredEncoding } from './encodedDocuments.mjs';
 
-const POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'";
 const page = (text: string) => Buffer.from(`<html><body>${text.repeat(200)}<script>go(${JSON.stringify(text)})</script></body></html>`);
 
 describe('preferredEncoding', () => {
@@ -20,38 +19,36 @@ describe('preferredEncoding', () => {
 });
 
 describe('createEncodedDocuments', () => {
-  it('hashes and compresses a document once, then hands out the same bytes', () => {
+  it('compresses a document once, then hands out the same bytes', () => {
     const documents = createEncodedDocuments();
-    const first = documents.documentFor(page('Новость'), POLICY, 'gzip');
-    const again = documents.documentFor(page('Новость'), POLICY, 'gzip');
+    const first = documents.documentFor(page('Новость'), 'gzip');
+    const again = documents.documentFor(page('Новость'), 'gzip');
     expect(first.encoding).toBe('gzip');
     expect(gunzipSync(first.bytes).equals(page('Новость'))).toBe(true);
     expect(again.bytes).toBe(first.bytes);
-    expect(first.policy).toMatch(/^default-src 'self'; script-src 'self' 'sha256-[A-Za-z0-9+/]+=*'$/);
   });
 
-  it('keeps one entry per document and policy, and stays within its byte budget', () => {
+  it('keeps one entry per document, and stays within its byte budget', () => {
     const documents = createEncodedDocuments({ maxBytes: 2_000 });
-    for (let i = 0; i < 50; i += 1) documents.documentFor(page(`story ${i} `), POLICY, 'br');
+    for (let i = 0; i < 50; i += 1) documents.documentFor(page(`story ${i} `), 'br');
     expect(documents.cachedBytes()).toBeLessThanOrEqual(2_000);
     expect(documents.size()).toBeGreaterThan(1);
     expect(documents.size()).toBeLessThan(50);
     // An evicted document comes back right, just not from the cache.
-    expect(documents.documentFor(page('story 0 '), POLICY, 'identity').bytes.equals(page('story 0 '))).toBe(true);
+    expect(documents.documentFor(page('story 0 '), 'identity').bytes.equals(page('story 0 '))).toBe(true);
   });
 
   it('sends a small document as it is', () => {
     const documents = createEncodedDocuments();
-    expect(documents.documentFor(Buffer.from('<p>hi</p>'), POLICY, 'br').encoding).toBe('identity');
+    expect(documents.documentFor(Buffer.from('<p>hi</p>'), 'br').encoding).toBe('identity');
   });
 });
 
 describe('createEncodedDocuments: pages rendered per request', () => {
-  it('are hashed and compressed for their answer but not kept', () => {
+  it('are transformed and compressed for their answer but not kept', () => {
     const documents = createEncodedDocuments();
-    const sent = documents.documentFor(page('search results '), POLICY, 'gzip', { shared: false });
+    const sent = documents.documentFor(page('search results '), 'gzip', { shared: false });
     expect(gunzipSync(sent.bytes).equals(page('search results '))).toBe(true);
-    expect(sent.policy).toMatch(/'sha256-/);
     expect(documents.size()).toBe(0);
     expect(documents.cachedBytes()).toBe(0);
   });
@@ -61,17 +58,15 @@ describe('createEncodedDocuments: with a transform (pages without the client run
   const transform = (body: Buffer) => Buffer.from(body.toString('utf8').replace(/<script>go\([^<]*\)<\/script>/, '<script>kept()</script>'));
   const transformed = (text: string) => transform(page(text));
 
-  it('sends, hashes and caches the transformed document, for every encoding and kind of page', () => {
+  it('sends and caches the transformed document, for every encoding and kind of page', () => {
     const calls: number[] = [];
     const documents = createEncodedDocuments({ transform: (body) => (calls.push(1), transform(body)) });
-    const gzip = documents.documentFor(page('Новость'), POLICY, 'gzip');
+    const gzip = documents.documentFor(page('Новость'), 'gzip');
     expect(gunzipSync(gzip.bytes).equals(transformed('Новость'))).toBe(true);
-    // The policy names the script that is sent, not the one Next wrote.
-    expect(gzip.policy).toBe(createEncodedDocuments().documentFor(transformed('Новость'), POLICY, 'gzip').policy);
-    expect(documents.documentFor(page('Новость'), POLICY, 'gzip').bytes).toBe(gzip.bytes);
+    expect(documents.documentFor(page('Новость'), 'gzip').bytes).toBe(gzip.bytes);
     expect(calls).toHaveLength(1);
-    expect(documents.documentFor(page('Новость'), POLICY, 'identity').bytes.equals(transformed('Новость'))).toBe(true);
-    const perRequest = documents.documentFor(page('search '), POLICY, 'identity', { shared: false });
+    expect(documents.documentFor(page('Новость'), 'identity').bytes.equals(transformed('Новость'))).toBe(true);
+    const perRequest = documents.documentFor(page('search '), 'identity', { shared: false });
     expect(perRequest.bytes.equals(transformed('search '))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 // Node's writeHead takes headers as an object, a flat [name, value, …] list or a list of pairs;
-// the wrappers around Next's responses (htmlScriptPolicy.mjs, immutableMedia.mjs) read all three.
+// the wrappers around Next's responses (heldDocuments.mjs, immutableMedia.mjs) read all three.
 
 /** Headers given to writeHead, in any of Node's shapes, as [name, value] pairs. */
 export function headerPairs(headers) {

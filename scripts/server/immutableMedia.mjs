@@ -68,6 +68,8 @@ export function createImmutableMedia({ generation, maxBytes = DEFAULT_MAX_BYTES,
       entries.delete(request.url);
       entries.set(request.url, entry);
       for (const [name, value] of entry.headers) response.setHeader(name, value);
+      // Whatever layer first produced it (lib/http/servedBy.ts), these bytes come from memory now.
+      response.setHeader('x-served-by', 'memory');
       response.setHeader('content-length', entry.body.length);
       response.writeHead(200);
       response.end(request.method === 'HEAD' ? undefined : entry.body);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compressResponse } from './compress.mjs';
 import { createEncodedDocuments } from './encodedDocuments.mjs';
-import { holdHtmlForScriptHashes } from './htmlScriptPolicy.mjs';
+import { holdDocuments } from './heldDocuments.mjs';
 import { createImmutableMedia } from './immutableMedia.mjs';
 
 let server: Server | undefined;
@@ -38,7 +38,7 @@ async function serve(options: { maxBytes?: number; maxEntryBytes?: number; answe
     compressResponse(request, response);
     if (media.serve(request, response)) return;
     media.capture(request, response);
-    holdHtmlForScriptHashes(request, response, documents);
+    holdDocuments(request, response, documents);
     state.handled += 1;
     answer(request.url!, response);
   });

@@ -17,7 +17,8 @@ const failedAttempts = () => processSingleton('revalidate:failedAttempts', () =>
  * re-renders exactly what changed: the edited stories' pages, and every page when what other
  * pages list changed (a headline, a new or deleted story) or `{"scope":"all"}` is asked for
  * (a scheduled story fell due), together with the front page and listings. Feeds and sitemaps
- * render per request from the reloaded content; cards are versioned by what they show.
+ * are rendered once per loaded content (lib/content/perContent.ts), so the reload renews them;
+ * cards are versioned by what they show.
  */
 export async function POST(request: Request) {
   // A REVALIDATE_SECRET under the minimum length is never accepted: 503 to everyone until replaced.

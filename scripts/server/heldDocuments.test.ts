@@ -4,10 +4,9 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compressResponse } from './compress.mjs';
 import { createEncodedDocuments } from './encodedDocuments.mjs';
-import { holdHtmlForScriptHashes } from './htmlScriptPolicy.mjs';
-import { inlineScriptHashes } from './scriptHashes.mjs';
+import { holdDocuments } from './heldDocuments.mjs';
 
-const FALLBACK = "default-src 'self'; script-src 'self' 'unsafe-inline'; object-src 'none'";
+const POLICY = "default-src 'self'; script-src 'self'; object-src 'none'";
 const page = (n: number) => `<!DOCTYPE html><html><body>${'<p>Новость</p>'.repeat(n)}<script>self.__next_f.push([1,"${n}"])</script></body></html>`;
 
 let server: Server | undefined;
@@ -17,7 +16,7 @@ afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => reso
 async function serve(handler: (request: IncomingMessage, response: ServerResponse) => void, options?: { maxHeldBytes?: number }, documents = createEncodedDocuments()) {
   server = createServer((request, response) => {
     compressResponse(request, response);
-    holdHtmlForScriptHashes(request, response, documents, options);
+    holdDocuments(request, response, documents, options);
     handler(request, response);
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
@@ -35,13 +34,13 @@ function getRaw(url: string, headers: Record<string, string>) {
   });
 }
 
-describe('holdHtmlForScriptHashes', () => {
-  it('sends a streamed page (flushHeaders, chunks) with the hashes of its inline scripts, then gzip', async () => {
+describe('holdDocuments', () => {
+  it('sends a streamed page (flushHeaders, chunks) whole, gzipped, its policy untouched whatever scripts it holds', async () => {
     const html = page(2000);
     const origin = await serve((_, response) => {
       response.statusCode = 200;
       response.setHeader('content-type', 'text/html; charset=utf-8');
-      response.setHeader('content-security-policy', FALLBACK);
+      response.setHeader('content-security-policy', POLICY);
       response.flushHeaders();
       response.write(html.slice(0, 100));
       response.write(Buffer.from(html.slice(100, 5000)));
@@ -50,53 +49,53 @@ describe('holdHtmlForScriptHashes', () => {
     const response = await getRaw(`${origin}/`, { 'accept-encoding': 'gzip' });
     expect(response.headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(response.body).toString('utf8')).toBe(html);
-    const [hash] = inlineScriptHashes(html);
-    expect(response.headers['content-security-policy']).toBe(`default-src 'self'; script-src 'self' ${hash}; object-src 'none'`);
+    // A policy says what the site ships, not what a page contains: never rewritten here.
+    expect(response.headers['content-security-policy']).toBe(POLICY);
   });
 
   it('keeps the status and headers given to writeHead', async () => {
     const origin = await serve((_, response) => {
-      response.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': FALLBACK, 'x-extra': 'kept' });
+      response.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': POLICY, 'x-extra': 'kept' });
       response.end(page(1));
     });
     const response = await fetch(`${origin}/`);
     expect(response.status).toBe(404);
     expect(response.headers.get('x-extra')).toBe('kept');
-    expect(response.headers.get('content-security-policy')).not.toContain('unsafe-inline');
+    expect(response.headers.get('content-security-policy')).toBe(POLICY);
     expect(await response.text()).toBe(page(1));
   });
 
   it('streams anything that is not HTML untouched', async () => {
     const origin = await serve((_, response) => {
       response.setHeader('content-type', 'application/json');
-      response.setHeader('content-security-policy', FALLBACK);
+      response.setHeader('content-security-policy', POLICY);
       response.write('{"a":');
       response.end('1}');
     });
     const response = await fetch(`${origin}/`);
-    expect(response.headers.get('content-security-policy')).toBe(FALLBACK);
+    expect(response.headers.get('content-security-policy')).toBe(POLICY);
     expect(await response.json()).toEqual({ a: 1 });
   });
 
-  it('streams a document past the size limit as it comes, with the fallback policy', async () => {
+  it('streams a document past the size limit as it comes, under the same policy', async () => {
     const html = page(500);
     const origin = await serve((_, response) => {
       response.setHeader('content-type', 'text/html; charset=utf-8');
-      response.setHeader('content-security-policy', FALLBACK);
+      response.setHeader('content-security-policy', POLICY);
       response.write(html.slice(0, 3000));
       response.end(html.slice(3000));
     }, { maxHeldBytes: 1000 });
     const response = await fetch(`${origin}/`);
-    expect(response.headers.get('content-security-policy')).toBe(FALLBACK);
+    expect(response.headers.get('content-security-policy')).toBe(POLICY);
     expect(await response.text()).toBe(html);
   });
 });
 
-describe('holdHtmlForScriptHashes: what it leaves alone', () => {
+describe('holdDocuments: what it leaves alone', () => {
   it('a HEAD request keeps the length Next gave it', async () => {
     const origin = await serve((_, response) => {
       response.setHeader('content-type', 'text/html; charset=utf-8');
-      response.setHeader('content-security-policy', FALLBACK);
+      response.setHeader('content-security-policy', POLICY);
       response.setHeader('content-length', '12345');
       response.end();
     });
@@ -108,7 +107,7 @@ describe('holdHtmlForScriptHashes: what it leaves alone', () => {
     const html = page(300);
     const origin = await serve((_, response) => {
       response.setHeader('content-type', 'text/html; charset=utf-8');
-      response.setHeader('content-security-policy', FALLBACK);
+      response.setHeader('content-security-policy', POLICY);
       response.setHeader('content-length', String(Buffer.byteLength(html)));
       response.end(html);
     });
@@ -120,13 +119,13 @@ describe('holdHtmlForScriptHashes: what it leaves alone', () => {
   });
 });
 
-describe('holdHtmlForScriptHashes: which pages are kept', () => {
+describe('holdDocuments: which pages are kept', () => {
   it('keeps a page a shared cache may keep, not one rendered for this request only', async () => {
     const documents = createEncodedDocuments();
     server = createServer((request, response) => {
-      holdHtmlForScriptHashes(request, response, documents);
+      holdDocuments(request, response, documents);
       response.setHeader('content-type', 'text/html; charset=utf-8');
-      response.setHeader('content-security-policy', FALLBACK);
+      response.setHeader('content-security-policy', POLICY);
       response.setHeader('cache-control', request.url === '/cached' ? 's-maxage=30, stale-while-revalidate=60' : 'private, no-cache, no-store, max-age=0');
       response.end(page(request.url === '/cached' ? 10 : 11));
     });
@@ -139,14 +138,14 @@ describe('holdHtmlForScriptHashes: which pages are kept', () => {
   });
 });
 
-describe('holdHtmlForScriptHashes: feeds', () => {
+describe('holdDocuments: feeds', () => {
   const feed = (n: number) => `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>${'<item><title>Новость</title></item>'.repeat(n)}</channel></rss>`;
 
-  it('compresses a public feed once and sends the same bytes again, its policy untouched', async () => {
+  it('compresses a public feed once and sends the same bytes again', async () => {
     const documents = createEncodedDocuments();
     const origin = await serve((request, response) => {
       response.setHeader('content-type', 'application/rss+xml; charset=utf-8');
-      response.setHeader('content-security-policy', FALLBACK);
+      response.setHeader('content-security-policy', POLICY);
       response.setHeader('cache-control', request.url === '/private' ? 'private, max-age=60' : 'public, max-age=300, stale-while-revalidate=600');
       response.write(feed(1000).slice(0, 5000));
       setTimeout(() => response.end(feed(1000).slice(5000)), 5);
@@ -157,7 +156,7 @@ describe('holdHtmlForScriptHashes: feeds', () => {
     expect(Number(first.headers['content-length'])).toBe(first.body.length);
     expect(brotliDecompressSync(first.body).toString('utf8')).toBe(feed(1000));
     expect(again.body.equals(first.body)).toBe(true);
-    expect(first.headers['content-security-policy']).toBe(FALLBACK);
+    expect(first.headers['content-security-policy']).toBe(POLICY);
     expect(documents.size()).toBe(1);
     // Not public: compressed as it streams (by the middleware), not kept.
     const unkept = await getRaw(`${origin}/private`, { 'accept-encoding': 'gzip' });

@@ -1,6 +1,8 @@
-// Holds back an HTML response until its last byte, then sends it with a Content-Security-Policy
-// whose script-src names the hashes of the inline scripts in it (scriptHashes.mjs), compressed
-// here (encodedDocuments.mjs: each distinct document hashed and compressed once).
+// Holds back an HTML page until its last byte, then sends it without Next's client runtime
+// (the `transform` of encodedDocuments.mjs, frameworkScripts.mjs), compressed here, each distinct
+// page transformed and compressed once (encodedDocuments.mjs). Its Content-Security-Policy is the
+// app's fixed one (next.config.ts) and is never rewritten: a policy says what the site ships, not
+// what a response happens to contain.
 // An RSS or Atom feed a shared cache may keep (200, public or s-maxage) is held the same way, only
 // to be compressed once: streamed through the compression middleware, its ~100 KB took one
 // event-loop turn per compressed chunk, and under load each turn is long (feeds answered 3.7×
@@ -12,7 +14,11 @@
 
 import { headerPairs } from './headerPairs.mjs';
 
-// A document larger than this streams as it comes, with the app's fallback policy (next.config.ts).
+// Self-contained TypeScript that Node runs itself (type stripping): the layer names, declared once.
+const { SERVED_BY_HEADER, servedByNext } = await import('../../lib/http/servedBy.ts');
+
+// A document larger than this streams as it comes, untransformed (Next's runtime stays in it, and
+// the fixed policy refuses its inline scripts; the page is complete without them).
 const MAX_HELD_BYTES = 4 * 1024 * 1024;
 
 /** Headers given to writeHead, applied with setHeader. */
@@ -36,11 +42,11 @@ function appendVary(response, field) {
   }
 }
 
-export function holdHtmlForScriptHashes(request, response, documents, { maxHeldBytes = MAX_HELD_BYTES } = {}) {
+export function holdDocuments(request, response, documents, { maxHeldBytes = MAX_HELD_BYTES } = {}) {
   const original = { writeHead: response.writeHead, write: response.write, end: response.end, flushHeaders: response.flushHeaders };
   /** @type {undefined | 'hold' | 'pass'} */
   let mode;
-  /** What is held: a page (its scripts hashed into its policy) or a feed (only compressed). */
+  /** What is held: a page (transformed and compressed) or a feed (only compressed). */
   let kind;
   let held = [];
   let heldBytes = 0;
@@ -48,10 +54,9 @@ export function holdHtmlForScriptHashes(request, response, documents, { maxHeldB
   const decide = () => {
     if (mode) return mode;
     const type = String(response.getHeader('content-type') ?? '');
-    const policy = response.getHeader('content-security-policy');
     const bodyless = request.method === 'HEAD' || response.statusCode === 204 || response.statusCode === 304;
     const encoded = response.getHeader('content-encoding') !== undefined;
-    if (type.startsWith('text/html') && typeof policy === 'string') kind = 'page';
+    if (type.startsWith('text/html')) kind = 'page';
     else if (FEED_TYPE.test(type) && response.statusCode === 200 && isSharedCacheable(response.getHeader('cache-control'), { publicIsEnough: true })) kind = 'feed';
     mode = kind && !bodyless && !encoded ? 'hold' : 'pass';
     return mode;
@@ -64,7 +69,7 @@ export function holdHtmlForScriptHashes(request, response, documents, { maxHeldB
     response.setHeader('content-length', sent.bytes.length);
     return response.end(sent.bytes, callback);
   };
-  // Sends what was held as it is: the policy keeps the app's fallback.
+  // Sends what was held as it is.
   const release = () => {
     restore();
     const chunks = held;
@@ -114,11 +119,11 @@ export function holdHtmlForScriptHashes(request, response, documents, { maxHeldB
     const body = Buffer.concat(held);
     held = [];
     restore();
-    if (kind === 'feed') return sendHeld(documents.documentFor(body, undefined, request.headers['accept-encoding'], { scripts: false }), callback);
-    const sent = documents.documentFor(body, String(response.getHeader('content-security-policy')), request.headers['accept-encoding'], {
-      shared: isSharedCacheable(response.getHeader('cache-control')),
+    response.setHeader(SERVED_BY_HEADER, servedByNext(response.getHeader('x-nextjs-cache')));
+    const sent = documents.documentFor(body, request.headers['accept-encoding'], {
+      shared: kind === 'feed' || isSharedCacheable(response.getHeader('cache-control')),
+      transform: kind === 'page',
     });
-    response.setHeader('content-security-policy', sent.policy);
     return sendHeld(sent, callback);
   };
 }

@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { SEED } from './helpers';
+
+// Every answer of scripts/server.mjs names the layer its bytes came from (lib/http/servedBy.ts,
+// docs/request-path.md), so an operator and these tests can see it.
+test.describe('x-served-by names the layer that produced an answer', () => {
+  test('a page: rendered or from Next’s cache, never anything else', async ({ request }) => {
+    const first = await request.get(`/en/news/${SEED}`);
+    expect(first.status()).toBe(200);
+    expect(['render', 'next-cache']).toContain(first.headers()['x-served-by']);
+    // Prerendered, then cached: a repeat comes from Next's page cache.
+    const again = await request.get(`/en/news/${SEED}`);
+    expect(again.headers()['x-served-by']).toBe('next-cache');
+    // A search is rendered for each request.
+    expect((await request.get('/en/search?q=gas')).headers()['x-served-by']).toBe('render');
+  });
+
+  test('a photo: resized (or read from the disk cache) once, then from memory', async ({ request }) => {
+    const html = (await (await request.get(`/ru/news/${SEED}`)).text()).replaceAll('&amp;', '&');
+    const variant = /\/media\/[^"\s,]+\?v=[^"\s,&]+&w=160&f=webp/.exec(html)?.[0];
+    expect(variant, 'the story links a 160 px WebP').toBeTruthy();
+    const first = await request.get(variant!);
+    expect(first.status()).toBe(200);
+    expect(['render', 'media-cache', 'memory']).toContain(first.headers()['x-served-by']);
+    const again = await request.get(variant!);
+    expect(again.headers()['x-served-by']).toBe('memory');
+    expect(Buffer.compare(await again.body(), await first.body())).toBe(0);
+  });
+
+  test('a card: drawn once, then from memory', async ({ request }) => {
+    const first = await request.get(`/ru/news/${SEED}/opengraph-image`);
+    expect(first.status()).toBe(200);
+    expect(['render', 'memory']).toContain(first.headers()['x-served-by']);
+    const again = await request.get(`/ru/news/${SEED}/opengraph-image`);
+    expect(again.headers()['x-served-by']).toBe('memory');
+  });
+});

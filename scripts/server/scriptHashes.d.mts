@@ -1,2 +1,0 @@
-export function inlineScriptHashes(html: string | Buffer): string[];
-export function withScriptHashes(policy: string, hashes: string[]): string;
