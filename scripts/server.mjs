@@ -32,7 +32,6 @@ exitUnlessSupportedNode('The server (scripts/server.mjs)');
 // TypeScript that Node runs itself (type stripping, Node 26): one declaration for the launcher and
 // the app. Imported after the check, so an older Node gets its message, not a loader error.
 const { deleteInternalHeaders } = await import('../lib/http/internalHeaders.ts');
-const { SERVED_BY_HEADER } = await import('../lib/http/servedBy.ts');
 
 // Longer request targets are refused before Next sees them: its path normalisation answers some
 // with a 308 that repeats the target in two headers, past what HTTP clients accept.
@@ -95,9 +94,6 @@ const server = createServer(async (request, response) => {
   response.on('close', () => inFlight.delete(response));
   if (lifecycle.state === 'starting' && startup && !request.url?.startsWith('/api/')) await startup;
   compressResponse(request, response);
-  // Made for this request unless a layer says otherwise (lib/http/servedBy.ts): the photo memory
-  // below, a route (a photo from the disk cache, a card from memory), Next's page cache.
-  response.setHeader(SERVED_BY_HEADER, 'render');
   if (media?.serve(request, response)) return;
   // Under the held-documents wrapper, which puts it back when it lets an answer through.
   media?.capture(request, response);

@@ -66,7 +66,7 @@ describe('next.config.ts headers()', () => {
     expect(parseCsp(IMAGE_CONTENT_SECURITY_POLICY).has('sandbox')).toBe(true);
   });
 
-  it('allows inline scripts and eval in development only, where Next's client needs them', () => {
+  it('allows inline scripts and eval in development only, where Next’s client needs them', () => {
     expect(parseCsp(contentSecurityPolicy({ dev: true })).get('script-src')).toEqual(["'self'", "'unsafe-inline'", "'unsafe-eval'"]);
     expect(contentSecurityPolicy()).not.toContain('unsafe-eval');
     expect(parseCsp(contentSecurityPolicy()).get('script-src')).toEqual(["'self'"]);

@@ -59,6 +59,9 @@ export function holdDocuments(request, response, documents, { maxHeldBytes = MAX
     if (type.startsWith('text/html')) kind = 'page';
     else if (FEED_TYPE.test(type) && response.statusCode === 200 && isSharedCacheable(response.getHeader('cache-control'), { publicIsEnough: true })) kind = 'feed';
     mode = kind && !bodyless && !encoded ? 'hold' : 'pass';
+    // A route that knows its layer said so (a photo from the disk cache, a card from memory);
+    // Next keeps a header already set, so the default is only filled in here, at the last moment.
+    if (mode === 'pass' && !response.hasHeader(SERVED_BY_HEADER)) response.setHeader(SERVED_BY_HEADER, 'render');
     return mode;
   };
   const restore = () => Object.assign(response, original);
