@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { runtimeEnvironment, settings } from './lib/config/settings';
 import { IMAGE_CONTENT_SECURITY_POLICY, securityHeaders } from './lib/security/securityHeaders';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
@@ -11,10 +12,8 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
  * per-instance cache, the config below unchanged.
  */
 function pageCacheConfig(): Pick<NextConfig, 'cacheHandler' | 'cacheMaxMemorySize'> {
-  const mode = process.env.PAGE_CACHE?.trim() || 'memory';
-  if (mode === 'memory') return {};
-  if (mode !== 'redis') throw new Error(`PAGE_CACHE=${mode}: expected redis, memory or nothing`);
-  if (!process.env.REDIS_URL?.trim()) throw new Error('PAGE_CACHE=redis needs REDIS_URL (the Redis every instance shares)');
+  // settings() stops the build with a line per bad setting (PAGE_CACHE=redis without REDIS_URL too).
+  if (settings().pageCache === 'memory') return {};
   return {
     // Loaded by Next at runtime by absolute path, outside the bundler. next.config.ts is compiled
     // to CommonJS on Node 20 (import.meta.dirname becomes __dirname, the project folder).
@@ -27,7 +26,7 @@ function pageCacheConfig(): Pick<NextConfig, 'cacheHandler' | 'cacheMaxMemorySiz
 const nextConfig: NextConfig = {
   // The e2e suite builds the fixture content into its own folder, so it never replaces the
   // build that `npm start` serves (scripts/test-all.sh).
-  distDir: process.env.NEXT_DIST_DIR ?? '.next',
+  distDir: settings().nextDistDir,
   poweredByHeader: false,
   // Inlined into the server bundles at build time: /api/health says which Node.js built the site
   // beside the one serving it (both must be the supported major, scripts/runtime/supportedNode.mjs).
@@ -39,7 +38,7 @@ const nextConfig: NextConfig = {
   // /_next/static, /_next/image): config headers are applied before routing (docs/security.md).
   // '/(.*)' rather than '/:path*': it also matches '//x', whose 308 would otherwise go out bare.
   async headers() {
-    return [{ source: '/(.*)', headers: securityHeaders({ dev: process.env.NODE_ENV === 'development' }) }];
+    return [{ source: '/(.*)', headers: securityHeaders({ dev: runtimeEnvironment.development() }) }];
   },
   reactStrictMode: true,
   // A native addon that picks its binary by platform at run time: loaded by Node, not bundled.

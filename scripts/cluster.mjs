@@ -12,13 +12,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { secretLengthProblem } from '../lib/live/secretLength.mjs';
 import { freePorts } from './cluster/ports.mjs';
 import { startCluster } from './cluster/startCluster.mjs';
 import { missingTools } from './cluster/tools.mjs';
 import { exitUnlessSupportedNode } from './runtime/supportedNode.mjs';
 
 exitUnlessSupportedNode('npm run cluster');
+const { configuredValue, launcherEnvironment, settings, startupProblems } = await import('../lib/config/settings.ts');
 
 const usage = 'usage: npm run cluster -- [--instances N] [--port N] [--dist DIR] [--no-cache]';
 
@@ -30,19 +30,20 @@ const { values } = parseArgs({
     'no-cache': { type: 'boolean', default: false },
   },
 });
-const instances = Number(values.instances ?? process.env.CLUSTER_INSTANCES ?? 2);
-let port = Number(values.port ?? process.env.PORT ?? 3000);
-const dist = values.dist ?? process.env.NEXT_DIST_DIR ?? '.next';
-const contentDir = path.resolve(process.env.CONTENT_DIR ?? 'content');
-const redisUrl = process.env.REDIS_URL?.trim() || undefined;
-const secret = process.env.REVALIDATE_SECRET?.trim() || undefined;
-if (!Number.isInteger(instances) || instances < 1 || !Number.isInteger(port) || port < 0 || port > 65_535) {
-  console.error(usage);
+// Every setting checked first (lib/config/settings.ts); the options override the variables.
+const problems = startupProblems();
+if (problems.length > 0) {
+  for (const problem of problems) console.error(problem);
   process.exit(2);
 }
-const secretProblem = secretLengthProblem(secret);
-if (secretProblem) {
-  console.error(secretProblem);
+const configured = settings();
+const instances = Number(values.instances ?? configured.clusterInstances);
+let port = Number(values.port ?? configured.port);
+const dist = values.dist ?? configured.nextDistDir;
+const contentDir = path.resolve(configured.contentDir);
+const { redisUrl, revalidateSecret: secret } = configured;
+if (!Number.isInteger(instances) || instances < 1 || !Number.isInteger(port) || port < 0 || port > 65_535) {
+  console.error(usage);
   process.exit(2);
 }
 const missing = missingTools({ needRedis: !redisUrl });
@@ -51,16 +52,16 @@ if (missing) {
   process.exit(1);
 }
 
-process.env.NEXT_TELEMETRY_DISABLED = '1';
+launcherEnvironment.disableTelemetry();
 // Known now, because the build bakes SITE_URL into the prerendered pages.
 if (port === 0) [port] = await freePorts(1);
-const siteUrl = process.env.SITE_URL?.trim() || `http://127.0.0.1:${port}`;
+const siteUrl = configuredValue('SITE_URL') ?? `http://127.0.0.1:${port}`;
 
 // Like `npm start` (scripts/start.mjs): no build, build first.
 if (!existsSync(path.join(dist, 'BUILD_ID'))) {
   console.log(`No build in ${dist}/: running "npm run build" first.`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const build = spawnSync(npm, ['run', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_DIST_DIR: dist, CONTENT_DIR: contentDir, SITE_URL: siteUrl } });
+  const build = spawnSync(npm, ['run', 'build'], { stdio: 'inherit', env: launcherEnvironment.forChild({ NEXT_DIST_DIR: dist, CONTENT_DIR: contentDir, SITE_URL: siteUrl }) });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

@@ -6,8 +6,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { parse } from 'yaml';
+import { settings } from '../lib/config/settings.ts';
 
-const root = path.resolve(process.argv[2] ?? process.env.CONTENT_DIR ?? 'content');
+const root = path.resolve(process.argv[2] ?? settings().contentDir);
 const PALETTES = {
   politics: ['#1e3a8a', '#3b82f6', '#93c5fd', '#dbeafe'],
   security: ['#7f1d1d', '#dc2626', '#fca5a5', '#fee2e2'],

@@ -21,7 +21,6 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import next from 'next';
 import { compressResponse } from './server/compress.mjs';
-import { secretLengthProblem } from '../lib/live/secretLength.mjs';
 import { createEncodedDocuments } from './server/encodedDocuments.mjs';
 import { withoutFrameworkScripts } from './server/frameworkScripts.mjs';
 import { holdDocuments } from './server/heldDocuments.mjs';
@@ -32,22 +31,21 @@ exitUnlessSupportedNode('The server (scripts/server.mjs)');
 // TypeScript that Node runs itself (type stripping, Node 26): one declaration for the launcher and
 // the app. Imported after the check, so an older Node gets its message, not a loader error.
 const { deleteInternalHeaders } = await import('../lib/http/internalHeaders.ts');
+const { launcherEnvironment, settings, startupProblems } = await import('../lib/config/settings.ts');
+
+// Every setting checked before anything starts (lib/config/settings.ts): a bad one is named.
+const problems = startupProblems();
+if (problems.length > 0) {
+  for (const problem of problems) console.error(problem);
+  process.exit(2);
+}
 
 // Longer request targets are refused before Next sees them: its path normalisation answers some
 // with a 308 that repeats the target in two headers, past what HTTP clients accept.
 const MAX_URL_LENGTH = 2048;
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME ?? '0.0.0.0';
-const graceMs = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
-
-const given = process.env.REVALIDATE_SECRET?.trim();
-const secretProblem = secretLengthProblem(given);
-if (secretProblem) {
-  console.error(secretProblem);
-  process.exit(1);
-}
+const { port, hostname, shutdownGraceMs: graceMs, mediaMemoryMb, revalidateSecret } = settings();
 // Known to this process (and its content watcher) only, unless the operator set one.
-process.env.REVALIDATE_SECRET = given || randomBytes(24).toString('hex');
+if (!revalidateSecret) launcherEnvironment.setRevalidateSecret(randomBytes(24).toString('hex'));
 
 // Shared with the app's bundles (lib/lifecycle.ts reads the same slots).
 globalThis[Symbol.for('bilingual-news:peer-header')] = true;
@@ -58,20 +56,10 @@ const lifecycle = (globalThis[Symbol.for('bilingual-news:lifecycle')] ??= { stat
 // 404) no longer looks like its own and is proxied over HTTP to itself, in a loop when that name
 // does not reach this listener. The address bound is still HOSTNAME (server.listen below).
 const app = next({ dev: false, hostname: 'localhost', port });
-if (process.env.CLIENT_RUNTIME?.trim() && process.env.CLIENT_RUNTIME.trim() !== 'off') {
-  // Removed: no page hydrates anything, and Next's inline runtime would need a policy per page.
-  console.error(`CLIENT_RUNTIME=${process.env.CLIENT_RUNTIME}: this setting was removed; pages always go out without Next's client runtime (docs/security.md, "Script policy"). Unset it.`);
-  process.exit(2);
-}
 const documents = createEncodedDocuments({ transform: withoutFrameworkScripts });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const mediaMemoryMb = Number(process.env.MEDIA_MEMORY_MB?.trim() || 64);
-if (!Number.isFinite(mediaMemoryMb) || mediaMemoryMb < 0) {
-  console.error(`MEDIA_MEMORY_MB=${process.env.MEDIA_MEMORY_MB}: expected a number of megabytes, 0 or more (default 64)`);
-  process.exit(2);
-}
 // The content repository is one object per process (lib/content/repository.ts, processSingleton
 // 'content-repository'); the content it serves is a new object after every load.
 const contentRepository = () => globalThis[Symbol.for('bilingual-news:content-repository')];
@@ -117,7 +105,7 @@ async function compareWithBuild(origin) {
       // here would read every folder a second time (a second at 10,000 stories).
       const response = await fetch(`${origin}/api/revalidate`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${process.env.REVALIDATE_SECRET}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${settings().revalidateSecret}`, 'content-type': 'application/json' },
         body: JSON.stringify({ slugs: [] }),
       });
       if (response.ok) {
@@ -136,8 +124,8 @@ async function compareWithBuild(origin) {
 }
 
 server.listen(port, hostname, () => {
-  process.env.INTERNAL_ORIGIN = internalOrigin();
-  startup = compareWithBuild(process.env.INTERNAL_ORIGIN).finally(() => {
+  launcherEnvironment.setInternalOrigin(internalOrigin());
+  startup = compareWithBuild(internalOrigin()).finally(() => {
     // A SIGTERM during start-up wins: the instance stays draining.
     if (lifecycle.state !== 'starting') return;
     lifecycle.state = 'ready';

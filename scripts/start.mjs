@@ -6,8 +6,15 @@ import { existsSync } from 'node:fs';
 import { exitUnlessSupportedNode } from './runtime/supportedNode.mjs';
 
 exitUnlessSupportedNode('npm start');
+const { launcherEnvironment, startupProblems } = await import('../lib/config/settings.ts');
+// Checked here too, before a build is started for nothing.
+const problems = startupProblems();
+if (problems.length > 0) {
+  for (const problem of problems) console.error(problem);
+  process.exit(2);
+}
 
-process.env.NEXT_TELEMETRY_DISABLED = '1';
+launcherEnvironment.disableTelemetry();
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 if (!existsSync('.next/BUILD_ID')) {
@@ -16,6 +23,6 @@ if (!existsSync('.next/BUILD_ID')) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, ['scripts/server.mjs'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+const server = spawn(process.execPath, ['scripts/server.mjs'], { stdio: 'inherit', env: launcherEnvironment.forChild({ NODE_ENV: 'production' }) });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

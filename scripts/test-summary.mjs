@@ -7,6 +7,7 @@
 //   build or a missing browser, which count as every e2e test they kept from running.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { runtimeEnvironment } from '../lib/config/settings.ts';
 
 const [unitFile, e2eFile, ...failedSteps] = process.argv.slice(2);
 const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
@@ -77,7 +78,7 @@ if (prevented && preventedTests) {
 }
 
 if (uncounted.length > 0) console.log(`failed steps: ${uncounted.join(', ')}`);
-const skipFails = Boolean(process.env.CI) && skipped > 0;
+const skipFails = runtimeEnvironment.ci() && skipped > 0;
 for (const name of skippedNames) console.log(`skipped: ${name}${skipFails ? ' (counted as failed: CI=true)' : ''}`);
 if (skipFails) {
   console.log('CI=true: skipped tests fail the run (install what they need, or remove them)');

@@ -16,11 +16,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Redis from 'ioredis';
+import { runtimeEnvironment, settings as siteSettings } from '../config/settings.ts';
 import { failFastRedisOptions } from '../redisOptions.mjs';
 
 /** NEXT_CACHE_TAGS_HEADER (next/dist/lib/constants.js): a rendered page's tags, implicit ones included. */
 const TAGS_HEADER = 'x-next-cache-tags';
-const BUILD_PHASE = 'phase-production-build';
 const DAY_SECONDS = 24 * 60 * 60;
 /** The longest the tags hash is kept, whatever far-off expiry a revalidateTag asks for. */
 const MAX_TAGS_KEEP_MS = 400 * DAY_SECONDS * 1000;
@@ -134,13 +134,9 @@ function isExpired(expiredAt, lastModified, now) {
   return typeof expiredAt === 'number' && expiredAt <= now && expiredAt > lastModified;
 }
 
-function settingsFromEnv(env = process.env) {
-  const ttl = Number(env.PAGE_CACHE_TTL_SECONDS);
-  return {
-    redisUrl: env.REDIS_URL?.trim() || undefined,
-    prefix: env.PAGE_CACHE_PREFIX?.trim() || undefined,
-    ttlSeconds: Number.isFinite(ttl) && ttl > 0 ? ttl : undefined,
-  };
+function settingsFromEnv() {
+  const { redisUrl, pageCachePrefix, pageCacheTtlSeconds } = siteSettings();
+  return { redisUrl, prefix: pageCachePrefix, ttlSeconds: pageCacheTtlSeconds };
 }
 
 const MEANWHILE = {
@@ -329,8 +325,8 @@ export function createPageCacheHandler(options = {}) {
       // Off (every get a miss, every set dropped): under `next dev` (pages are never cached
       // there), during `next build` (its workers start before the new BUILD_ID is written, and the
       // build writes its pages itself), without REDIS_URL, or without a readable BUILD_ID.
-      const off = ctx?.dev || process.env.NEXT_PHASE === BUILD_PHASE || !settings.redisUrl;
-      if (!settings.redisUrl && !ctx?.dev && process.env.NEXT_PHASE !== BUILD_PHASE) {
+      const off = ctx?.dev || runtimeEnvironment.building() || !settings.redisUrl;
+      if (!settings.redisUrl && !ctx?.dev && !runtimeEnvironment.building()) {
         noteOnce('no-url', '[page-cache] PAGE_CACHE=redis without REDIS_URL: the shared page cache is off');
       }
       this.base = off ? undefined : keyBase(ctx);

@@ -1,6 +1,7 @@
 import { PROBLEM_MESSAGES_EN, PROBLEM_MESSAGES_RU } from './problemCatalog';
 import { printableLine } from '../security/printable';
 import type { ContentProblem } from './types';
+import { runtimeEnvironment } from '../config/settings';
 
 export type ProblemLanguage = 'en' | 'ru';
 
@@ -12,7 +13,7 @@ export function problemSlug(file: string): string | undefined {
 }
 
 /** Russian where the editor's LANG says so (ru_RU.UTF-8 and the like), else English. */
-export function problemLanguage(lang = process.env.LANG ?? ''): ProblemLanguage {
+export function problemLanguage(lang = runtimeEnvironment.editorLanguage()): ProblemLanguage {
   return lang.toLowerCase().startsWith('ru') ? 'ru' : 'en';
 }
 

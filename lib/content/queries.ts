@@ -2,6 +2,7 @@ import type { Locale } from '../../i18n/routing';
 import type { LoadedContent } from './types';
 import type { Story } from './types';
 import { isPublic, type Visibility } from './visibility';
+import { settings } from '../config/settings';
 
 export function byNewest(a: Story, b: Story): number {
   return b.published - a.published || a.slug.localeCompare(b.slug);
@@ -39,8 +40,7 @@ export function findPublicStory(content: LoadedContent, slug: string, visibility
  * an older story its first reader about 100 ms once per instance (then it is cached).
  */
 export function prerenderCount(): number {
-  const count = Number(process.env.PRERENDER_STORIES ?? 100);
-  return Number.isInteger(count) && count >= 1 ? count : 100;
+  return settings().prerenderStories;
 }
 
 /** The newest public stories with a page in a locale: every story has one in every locale. */

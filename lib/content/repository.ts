@@ -5,6 +5,7 @@ import { createFileContentLoader, type LoadRequest } from './fileContentLoader';
 import { contentRoot } from './root';
 import { contentCacheFile, lastGoodFile, readBuildFingerprints, readLastGood, writeLastGood } from './snapshots';
 import type { LoadedContent } from './types';
+import { runtimeEnvironment } from '../config/settings';
 
 // One repository per process, shared by the proxy and the app's bundles (module state is not).
 // scripts/server.mjs reads the same slot: it keeps story photos only while `peek()` is unchanged.
@@ -17,8 +18,8 @@ const repository = () =>
       readLastGood: () => readLastGood(lastGoodFile(root)),
       writeLastGood: (taxonomy, stories) => writeLastGood(lastGoodFile(root), taxonomy, stories),
       readBaseline: () => readBuildFingerprints(),
-      includeDrafts: process.env.NODE_ENV === 'development',
-      isBuild: process.env.NEXT_PHASE === 'phase-production-build',
+      includeDrafts: runtimeEnvironment.development(),
+      isBuild: runtimeEnvironment.building(),
       untilWatching,
       log: console,
     });

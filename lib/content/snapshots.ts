@@ -5,6 +5,7 @@ import { deserialize, serialize } from 'node:v8';
 import { rememberFingerprint, storyFingerprint, type ContentFingerprints, type StoryFingerprint } from './diff';
 import type { LastGood } from './lastGood';
 import type { ContentProblem, LoadedContent, Story, Taxonomy } from './types';
+import { settings } from '../config/settings';
 
 /**
  * The files that let an instance agree with the others after a restart:
@@ -17,7 +18,7 @@ import type { ContentProblem, LoadedContent, Story, Taxonomy } from './types';
  */
 
 function dataDir(): string {
-  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.DATA_DIR ?? '.data');
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), settings().dataDir);
 }
 
 export function lastGoodFile(root: string): string {
@@ -31,7 +32,7 @@ export function contentCacheFile(root: string): string {
 }
 
 export function buildFingerprintsFile(): string {
-  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.NEXT_DIST_DIR ?? '.next', 'content-fingerprints.json');
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), settings().nextDistDir, 'content-fingerprints.json');
 }
 
 /** Fails with an error naming the file (a full disk's ENOSPC does not), its code kept. */

@@ -1,5 +1,6 @@
 import type { Locale } from '../../i18n/routing';
 import type { Story, StoryVersion } from './types';
+import { runtimeEnvironment } from '../config/settings';
 
 export interface Visibility {
   now: number;
@@ -8,7 +9,7 @@ export interface Visibility {
 }
 
 export function currentVisibility(now = Date.now()): Visibility {
-  return { now, includeDrafts: process.env.NODE_ENV === 'development' };
+  return { now, includeDrafts: runtimeEnvironment.development() };
 }
 
 /** Published: not a draft (outside dev) and due (its date is not in the future). */

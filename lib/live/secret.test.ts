@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isAuthorized, misconfiguredSecretResponse, revalidateSecret, revalidateSecretProblem } from './secret';
-import { MIN_SECRET_LENGTH, secretLengthProblem } from './secretLength.mjs';
+import { MIN_SECRET_LENGTH, secretLengthProblem } from '../config/settings';
 
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 vi.mock('@/lib/content/repository', () => ({ reloadContent: vi.fn() }));
@@ -19,7 +19,7 @@ afterEach(() => {
   log.mockRestore();
 });
 
-describe('secretLengthProblem (shared with scripts/server.mjs and scripts/cluster.mjs)', () => {
+describe('secretLengthProblem (lib/config/settings.ts: the launchers refuse to start with it)', () => {
   it('refuses a secret under 32 characters and says how to make one', () => {
     expect(MIN_SECRET_LENGTH).toBe(32);
     expect(secretLengthProblem(SHORT)).toBe('REVALIDATE_SECRET is 31 characters: use at least 32 (for example: openssl rand -hex 24)');

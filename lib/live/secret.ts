@@ -1,9 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { MIN_SECRET_LENGTH, secretLengthProblem } from './secretLength.mjs';
+import { MIN_SECRET_LENGTH, secretLengthProblem, settings } from '../config/settings';
 
 const slot = globalThis as typeof globalThis & { __revalidateSecret?: string; __revalidateSecretReported?: string };
 
-const configured = () => process.env.REVALIDATE_SECRET?.trim() || undefined;
+const configured = () => settings().revalidateSecret;
 
 /**
  * Why the configured REVALIDATE_SECRET cannot be used (shorter than MIN_SECRET_LENGTH), else

@@ -3,6 +3,7 @@ import { contentRoot } from '../content/root';
 import { revalidateSecret } from './secret';
 import { watchContent } from './watchContent';
 import { markWatchStarting, markWatching } from './watchState';
+import { runtimeEnvironment, settings } from '../config/settings';
 
 const ATTEMPTS = 20;
 const RETRY_MS = 500;
@@ -12,7 +13,7 @@ const RETRY_MS = 500;
  * (HOSTNAME may be a container name that is not 127.0.0.1); other launchers listen on PORT.
  */
 function revalidateEndpoint(): string {
-  return `${process.env.INTERNAL_ORIGIN ?? `http://127.0.0.1:${process.env.PORT ?? '3000'}`}/api/revalidate`;
+  return `${runtimeEnvironment.internalOrigin() ?? `http://127.0.0.1:${settings().port}`}/api/revalidate`;
 }
 
 /**

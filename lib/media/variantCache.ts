@@ -3,6 +3,7 @@ import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Variant } from './photoRequest';
 import { readRegularFileInside } from './readRegularFile';
+import { settings } from '../config/settings';
 
 /**
  * Encoded variants on disk, `{DATA_DIR}/media-cache/{slug}/{version}-{width}.{format}`: each is
@@ -12,7 +13,7 @@ import { readRegularFileInside } from './readRegularFile';
  * and only an editor's new photo makes a new version.
  */
 export function mediaCacheDir(): string {
-  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.DATA_DIR ?? '.data', 'media-cache');
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), settings().dataDir, 'media-cache');
 }
 
 // The slug is already a content folder name and the version a hex hash; checked again because

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readSettings } from '../config/settings';
 import { dayKey, popularWindowDays, windowDays } from './days';
 
 describe('window arithmetic', () => {
@@ -11,9 +12,11 @@ describe('window arithmetic', () => {
     expect(windowDays(Date.parse('2026-01-01T00:00:00Z'), 2)).toEqual(['2026-01-01', '2025-12-31']);
     expect(windowDays(Date.parse('2026-11-25T12:00:00Z'), 7)).toHaveLength(7);
   });
-  it('reads POPULAR_WINDOW_DAYS, falling back to 7 on nonsense', () => {
-    expect(popularWindowDays(undefined)).toBe(7);
-    expect(popularWindowDays('30')).toBe(30);
-    for (const bad of ['0', '-3', '1.5', 'week', '10000']) expect(popularWindowDays(bad)).toBe(7);
+  it('reads POPULAR_WINDOW_DAYS (default 7) and refuses nonsense by name', () => {
+    expect(popularWindowDays()).toBe(7);
+    expect(readSettings({ POPULAR_WINDOW_DAYS: '30' }).settings?.popularWindowDays).toBe(30);
+    for (const bad of ['0', '-3', '1.5', 'week', '10000']) {
+      expect(readSettings({ POPULAR_WINDOW_DAYS: bad }).problems).toEqual([`POPULAR_WINDOW_DAYS=${bad}: expected a whole number of days from 1 to 366`]);
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { settings } from '../config/settings';
+
 const DAY_MS = 86_400_000;
 
 /** The UTC calendar day of a moment, as the store keys it: YYYY-MM-DD. */
@@ -11,8 +13,7 @@ export function windowDays(now: Date | number, days: number): string[] {
   return Array.from({ length: Math.max(1, Math.floor(days)) }, (_, i) => dayKey(today - i * DAY_MS));
 }
 
-/** POPULAR_WINDOW_DAYS, default 7; nonsense falls back to the default rather than breaking pages. */
-export function popularWindowDays(raw = process.env.POPULAR_WINDOW_DAYS): number {
-  const days = Number(raw);
-  return Number.isInteger(days) && days >= 1 && days <= 366 ? days : 7;
+/** POPULAR_WINDOW_DAYS (lib/config/settings.ts), default 7. */
+export function popularWindowDays(): number {
+  return settings().popularWindowDays;
 }

@@ -1,17 +1,21 @@
 import Redis from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { createMemoryRateLimiter } from './memoryRateLimiter';
-import { beaconLimitPerMinute } from './rateLimiter';
+import { readSettings } from '../config/settings';
 import { openRedisRateLimiter } from './redisRateLimiter';
 import { fakeClock } from './testing/fakeClock';
 import { redisServerBinary, startRedis } from './testing/redisServer';
 
 describe('BEACON_LIMIT_PER_MINUTE', () => {
-  it('defaults to 60, 0 turns it off, nonsense falls back to the default', () => {
-    expect(beaconLimitPerMinute(undefined)).toBe(60);
-    expect(beaconLimitPerMinute('120')).toBe(120);
-    expect(beaconLimitPerMinute('0')).toBeUndefined();
-    for (const bad of ['-1', '1.5', 'lots', '']) expect(beaconLimitPerMinute(bad)).toBe(60);
+  const limit = (raw: string | undefined) => readSettings({ BEACON_LIMIT_PER_MINUTE: raw });
+  it('defaults to 60, 0 turns it off, nonsense is refused by name', () => {
+    expect(limit(undefined).settings?.beaconLimitPerMinute).toBe(60);
+    expect(limit('').settings?.beaconLimitPerMinute).toBe(60);
+    expect(limit('120').settings?.beaconLimitPerMinute).toBe(120);
+    expect(limit('0').settings?.beaconLimitPerMinute).toBeUndefined();
+    for (const bad of ['-1', '1.5', 'lots']) {
+      expect(limit(bad).problems).toEqual([`BEACON_LIMIT_PER_MINUTE=${bad}: expected a whole number of beacons per minute, 0 for no limit`]);
+    }
   });
 });
 

@@ -1,3 +1,5 @@
+import { settings } from '../config/settings';
+
 /** Whether one more request from a key is allowed, and when to try again if not. */
 export interface RateVerdict {
   allowed: boolean;
@@ -32,15 +34,11 @@ export function verdict(count: number, limit: number, now: number, endsAt: numbe
   return count <= limit ? ALLOWED : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((endsAt - now) / 1000)) };
 }
 
-const DEFAULT_BEACONS_PER_MINUTE = 60;
 
 /**
- * BEACON_LIMIT_PER_MINUTE: beacons one reader may send per minute (default 60); `0` turns the
- * limit off, nonsense falls back to the default rather than breaking the beacon.
+ * BEACON_LIMIT_PER_MINUTE (lib/config/settings.ts): beacons one reader may send per minute
+ * (default 60); undefined when `0` turns the limit off.
  */
-export function beaconLimitPerMinute(raw = process.env.BEACON_LIMIT_PER_MINUTE): number | undefined {
-  if (raw === undefined || raw.trim() === '') return DEFAULT_BEACONS_PER_MINUTE;
-  const limit = Number(raw);
-  if (limit === 0) return undefined;
-  return Number.isInteger(limit) && limit > 0 ? limit : DEFAULT_BEACONS_PER_MINUTE;
+export function beaconLimitPerMinute(): number | undefined {
+  return settings().beaconLimitPerMinute;
 }

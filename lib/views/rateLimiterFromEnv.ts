@@ -2,6 +2,7 @@ import { processOpenedOnce } from '../processSingleton';
 import { createMemoryRateLimiter } from './memoryRateLimiter';
 import { beaconLimitPerMinute, type RateLimiter } from './rateLimiter';
 import { openRedisRateLimiter } from './redisRateLimiter';
+import { settings } from '../config/settings';
 
 /**
  * The beacon's limiter, chosen like the views store: in Redis when REDIS_URL is set (so the limit
@@ -13,7 +14,7 @@ export function beaconRateLimiter(): Promise<RateLimiter | undefined> {
   return processOpenedOnce('views:rateLimiter', async () => {
     const limit = beaconLimitPerMinute();
     if (limit === undefined) return undefined;
-    const redisUrl = process.env.REDIS_URL?.trim();
+    const { redisUrl } = settings();
     const options = { limit, windowMs: 60_000 };
     return redisUrl ? openRedisRateLimiter(redisUrl, options) : createMemoryRateLimiter(options);
   });

@@ -4,10 +4,11 @@ import { withDailyCap } from './dailyCap';
 import { openRedisStore } from './redisStore';
 import { openSqliteStore } from './sqliteStore';
 import type { ViewsStore } from './store';
+import { settings } from '../config/settings';
 
 /** Which store the environment asks for, known before it is opened (deadlines depend on it). */
 export function viewsStoreKind(): ViewsStore['kind'] {
-  return process.env.REDIS_URL?.trim() ? 'redis' : 'sqlite';
+  return settings().redisUrl ? 'redis' : 'sqlite';
 }
 
 /** Redis when REDIS_URL is set (instances share counts), else the SQLite file VIEWS_DB. */
@@ -15,10 +16,10 @@ export function viewsStore(): Promise<ViewsStore> {
   // One store per process, shared by the proxy and app bundles (module state is not); a store that
   // cannot even open is retried on a later call.
   return processOpenedOnce('views:store', async () => {
-    const redisUrl = process.env.REDIS_URL?.trim();
+    const { redisUrl, viewsDb } = settings();
     const store = redisUrl
       ? await openRedisStore(redisUrl)
-      : await openSqliteStore(path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.VIEWS_DB ?? '.data/views.db'));
+      : await openSqliteStore(path.resolve(/* turbopackIgnore: true */ process.cwd(), viewsDb));
     return withDailyCap(store);
   });
 }

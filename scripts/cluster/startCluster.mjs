@@ -15,6 +15,9 @@ import { sleep } from './processes.mjs';
 import { redisServer } from './redis.mjs';
 import { findNginx, findRedisServer, missingTools } from './tools.mjs';
 
+// TypeScript that Node runs itself (type stripping, Node 26); loaded after cluster.mjs checked the Node version.
+const { launcherEnvironment } = await import('../../lib/config/settings.ts');
+
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export async function startCluster({
@@ -67,8 +70,7 @@ export async function startCluster({
     // last good versions as the others. A throwaway cluster keeps it in its own folder.
     const data = path.resolve(dataDir ?? path.join(dir, 'data'));
     await mkdir(data, { recursive: true });
-    const env = {
-      ...process.env,
+    const env = launcherEnvironment.forChild({
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
       NEXT_DIST_DIR: dist,
@@ -78,7 +80,7 @@ export async function startCluster({
       SITE_URL: siteUrl ?? url,
       REVALIDATE_SECRET: secret,
       DATA_DIR: data,
-    };
+    });
     instancePorts.forEach((instancePort, i) => {
       const instance = instanceProcess({ index: i + 1, port: instancePort, env, root: ROOT, log, onExit: onInstanceExit });
       instances.push(instance);

@@ -4,6 +4,7 @@ import { lifecycle } from '@/lib/lifecycle';
 import { dayKey } from '@/lib/views/days';
 import { storeHealth, withDeadline } from '@/lib/views/resilience';
 import { viewsStore, viewsStoreKind } from '@/lib/views/storeFromEnv';
+import { runtimeEnvironment } from '@/lib/config/settings';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,7 +20,7 @@ export async function GET() {
     content: loadedContent(),
     views: { store: viewsStoreKind(), state: probe && !storeHealth().failing ? 'ok' : 'degraded' },
     uptimeSeconds: process.uptime(),
-    runtime: { node: process.version, builtWith: process.env.BUILT_WITH_NODE },
+    runtime: { node: process.version, builtWith: runtimeEnvironment.builtWithNode() },
   });
   return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
 }
