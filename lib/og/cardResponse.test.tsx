@@ -39,7 +39,8 @@ describe('card renders under a burst', () => {
     const { cardPng } = await import('./cardResponse');
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const cards = { cache: new Map<string, Buffer>(), flights: createSingleFlight<Buffer>(), limiter: createWorkLimiter({ concurrency: 1, queueLimit: 1 }) };
+    const { LRUCache } = await import('lru-cache');
+    const cards = { cache: new LRUCache<string, Buffer>({ max: 10 }), flights: createSingleFlight<Buffer>(), limiter: createWorkLimiter({ concurrency: 1, queueLimit: 1 }) };
     const slow = async () => {
       await gate;
       return <div style={{ display: 'flex' }}>slow</div>;

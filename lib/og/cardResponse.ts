@@ -1,4 +1,5 @@
 import { ImageResponse } from '@vercel/og';
+import { LRUCache } from 'lru-cache';
 import type { ReactElement } from 'react';
 import { SERVED_BY_HEADER } from '../http/servedBy';
 import { createWorkLimiter, LimiterBusyError, type WorkLimiter } from '../concurrency';
@@ -7,14 +8,15 @@ import { processSingleton } from '../processSingleton';
 import { cardFonts } from './fonts';
 
 export const CARD_SIZE = { width: 1200, height: 630 } as const;
-const MAX_CACHED = 300;
+// Drawn cards kept in memory, by bytes (a card is 30 to 120 KB): about 300 to 1,000 cards.
+const MAX_CACHED_BYTES = 32 * 1024 * 1024;
 // A render takes a core for 100-400 ms: two at once at most, a short queue, then 503.
 const RENDERS_AT_ONCE = 2;
 const RENDERS_WAITING = 16;
 
 interface CardRenderer {
-  /** Rendered cards by key and version: a repeat request costs a map lookup, not a render. */
-  cache: Map<string, Buffer>;
+  /** Rendered cards by key and version: a repeat request costs a lookup, not a render. */
+  cache: LRUCache<string, Buffer>;
   /** Concurrent first requests for one card share one render. */
   flights: SingleFlight<Buffer>;
   limiter: WorkLimiter;
@@ -22,16 +24,10 @@ interface CardRenderer {
 
 const renderer = () =>
   processSingleton<CardRenderer>('og:renderer', () => ({
-    cache: new Map(),
+    cache: new LRUCache<string, Buffer>({ maxSize: MAX_CACHED_BYTES, sizeCalculation: (png) => Math.max(1, png.length) }),
     flights: createSingleFlight(),
     limiter: createWorkLimiter({ concurrency: RENDERS_AT_ONCE, queueLimit: RENDERS_WAITING }),
   }));
-
-function remember(cache: Map<string, Buffer>, key: string, png: Buffer) {
-  cache.delete(key);
-  cache.set(key, png);
-  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
-}
 
 /** One card's PNG: from memory, from a render under way, or from a new (capped) render. */
 export async function cardPng(cacheKey: string, render: () => ReactElement | Promise<ReactElement>, cards = renderer()): Promise<Buffer> {
@@ -41,7 +37,7 @@ export async function cardPng(cacheKey: string, render: () => ReactElement | Pro
     cards.limiter.run(async () => {
       const image = new ImageResponse(await render(), { ...CARD_SIZE, fonts: await cardFonts() });
       const png = Buffer.from(await image.arrayBuffer());
-      remember(cards.cache, cacheKey, png);
+      cards.cache.set(cacheKey, png);
       return png;
     }),
   );

@@ -4,6 +4,7 @@
 // costs the server more than everything else a cached page needs).
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { LRUCache } from 'lru-cache';
 
 const MAX_CACHED_BYTES = 32 * 1024 * 1024;
 // Below this, compression gains less than its header costs.
@@ -37,19 +38,12 @@ function encode(body, encoding) {
  * with `transform: false` (a feed) is only compressed.
  */
 export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES, transform = (body) => body } = {}) {
-  /** key → { length, variants: Map<encoding, Buffer>, bytes } in least-recently-used order. */
-  const documents = new Map();
-  let cachedBytes = 0;
-
-  // Drops the least recently used documents until the cache fits, never the one in hand.
-  const evict = (keep) => {
-    for (const [key, entry] of documents) {
-      if (cachedBytes <= maxBytes) break;
-      if (key === keep) continue;
-      documents.delete(key);
-      cachedBytes -= entry.bytes;
-    }
-  };
+  /**
+   * key → { length, variants: Map<encoding, Buffer>, bytes }, bounded by the bytes of the
+   * variants kept (lru-cache, least recently used out first). An entry is set again whenever a
+   * variant is added, so its size is counted anew.
+   */
+  const documents = new LRUCache({ maxSize: maxBytes, sizeCalculation: (entry) => Math.max(1, entry.bytes) });
 
   /**
    * The bytes to send for a document Next sent (`original`) to a client with this
@@ -70,13 +64,9 @@ export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES, transform 
     // What is sent is kept per encoding (the transformed document too, for clients that take no
     // compression), so a repeat runs neither the transform nor an encoder.
     let body;
-    if (entry) {
-      documents.delete(key);
-      documents.set(key, entry);
-    } else {
+    if (!entry) {
       body = prepare(original);
       entry = { length: body.length, variants: new Map(), bytes: 0 };
-      documents.set(key, entry);
     }
     const encoding = entry.length >= MIN_COMPRESSED_BYTES ? preferredEncoding(acceptEncoding) : 'identity';
     let bytes = entry.variants.get(encoding);
@@ -86,12 +76,11 @@ export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES, transform 
       if (bytes !== original) {
         entry.variants.set(encoding, bytes);
         entry.bytes += bytes.length;
-        cachedBytes += bytes.length;
-        evict(key);
       }
+      documents.set(key, entry);
     }
     return { encoding, bytes };
   }
 
-  return { documentFor, cachedBytes: () => cachedBytes, size: () => documents.size };
+  return { documentFor, cachedBytes: () => documents.calculatedSize, size: () => documents.size };
 }

@@ -6,6 +6,7 @@
 // used first out), and forgets them all whenever the content is loaded again: a photo whose story
 // was unpublished or whose file was replaced is asked of Next again, which answers 404.
 
+import { LRUCache } from 'lru-cache';
 import { headerPairs } from './headerPairs.mjs';
 
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -24,24 +25,16 @@ const isImmutable = (cacheControl) => /\bimmutable\b/i.test(String(cacheControl 
  *   first); an answer is replayed only while the content it was given under is still served.
  */
 export function createImmutableMedia({ generation, maxBytes = DEFAULT_MAX_BYTES, maxEntryBytes = DEFAULT_MAX_ENTRY_BYTES }) {
-  /** @type {Map<string, { headers: Array<[string, unknown]>, body: Buffer }>} */
-  const entries = new Map();
-  let totalBytes = 0;
+  /** Bounded by the bytes kept (lru-cache: least recently used out first; an entry over maxEntryBytes is never kept). */
+  const entries = new LRUCache({ maxSize: maxBytes, maxEntrySize: maxEntryBytes, sizeCalculation: (entry) => Math.max(1, entry.body.length) });
   // Every entry was given under this content; weakly held, so a replaced content is not kept alive.
   let keptGeneration;
 
-  const forget = (url) => {
-    const entry = entries.get(url);
-    if (!entry) return;
-    entries.delete(url);
-    totalBytes -= entry.body.length;
-  };
   /** The content served now, after forgetting every answer given under another. */
   const current = () => {
     const now = generation();
     if (now !== keptGeneration?.deref()) {
       entries.clear();
-      totalBytes = 0;
       keptGeneration = now === undefined ? undefined : new WeakRef(now);
     }
     return now;
@@ -49,13 +42,7 @@ export function createImmutableMedia({ generation, maxBytes = DEFAULT_MAX_BYTES,
 
   function remember(url, given, entry) {
     if (given !== current() || entry.body.length > maxEntryBytes) return;
-    forget(url);
     entries.set(url, entry);
-    totalBytes += entry.body.length;
-    for (const oldest of entries.keys()) {
-      if (totalBytes <= maxBytes) break;
-      forget(oldest);
-    }
   }
 
   return {
@@ -64,9 +51,6 @@ export function createImmutableMedia({ generation, maxBytes = DEFAULT_MAX_BYTES,
       if (!isMediaRequest(request) || current() === undefined) return false;
       const entry = entries.get(request.url);
       if (!entry) return false;
-      // Most recently used goes last, so the oldest is the first out.
-      entries.delete(request.url);
-      entries.set(request.url, entry);
       for (const [name, value] of entry.headers) response.setHeader(name, value);
       // Whatever layer first produced it (lib/http/servedBy.ts), these bytes come from memory now.
       response.setHeader('x-served-by', 'memory');
@@ -113,7 +97,7 @@ export function createImmutableMedia({ generation, maxBytes = DEFAULT_MAX_BYTES,
     },
 
     /** For tests and the operations guide: what is kept now. */
-    stats: () => ({ entries: entries.size, bytes: totalBytes }),
+    stats: () => ({ entries: entries.size, bytes: entries.calculatedSize }),
   };
 }
 
