@@ -113,7 +113,7 @@ test('a photo stops being served at its old address once replaced, and once its 
   };
   await expect.poll(photoUrl, poll).toBeDefined();
   const first = (await photoUrl())!;
-  // Twice: the second answer is the one the server keeps in memory (scripts/server/immutableMedia.mjs).
+  // Twice: the second answer is the one the server keeps in memory (scripts/server/immutableMedia.ts).
   for (let i = 0; i < 2; i += 1) expect((await fetch(server.origin + first)).status).toBe(200);
 
   await copyFile(path.join(server.root, 'news', 'georgia-eu-candidate-status', 'photo.jpg'), path.join(folder, 'photo.jpg'));

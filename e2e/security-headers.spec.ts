@@ -76,7 +76,7 @@ test.describe('security headers', () => {
   });
 
   test('a built script under /_next/static', async ({ request }) => {
-    // Pages no longer link Next's scripts (scripts/server/frameworkScripts.mjs): take one from the build.
+    // Pages no longer link Next's scripts (scripts/server/frameworkScripts.ts): take one from the build.
     const chunk = readdirSync(path.join(process.env.NEXT_DIST_DIR!, 'static', 'chunks')).find((name) => name.endsWith('.js'));
     expect(chunk).toBeTruthy();
     const src = `/_next/static/chunks/${chunk}`;

@@ -9,29 +9,27 @@
 //   content has been compared with the build (one POST /api/revalidate to itself);
 // - the content watcher posts to the address actually bound (HOSTNAME may be a container name);
 // - pages go out without Next's client runtime, which has nothing to do on them
-//   (scripts/server/frameworkScripts.mjs), so the fixed script policy (`script-src 'self'`,
+//   (scripts/server/frameworkScripts.ts), so the fixed script policy (`script-src 'self'`,
 //   lib/security/securityHeaders.ts) holds on every page; each distinct page is transformed and
-//   compressed once (scripts/server/heldDocuments.mjs); other responses are compressed by
-//   scripts/server/compress.mjs;
+//   compressed once (scripts/server/heldDocuments.ts);
 // - a story photo Next has answered once is sent again from memory until the content is loaded
-//   again (scripts/server/immutableMedia.mjs; MEDIA_MEMORY_MB, 0 turns it off);
+//   again (scripts/server/immutableMedia.ts; MEDIA_MEMORY_MB, 0 turns it off);
+// The request path itself, stage by stage, is scripts/server/requestPath.ts.
 // - SIGTERM drains: /api/health answers 503, new connections are refused, requests in flight
 //   finish (within SHUTDOWN_GRACE_MS), then the process exits 0.
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import next from 'next';
-import { compressResponse } from './server/compress.mjs';
-import { createEncodedDocuments } from './server/encodedDocuments.mjs';
-import { withoutFrameworkScripts } from './server/frameworkScripts.mjs';
-import { holdDocuments } from './server/heldDocuments.mjs';
-import { createImmutableMedia } from './server/immutableMedia.mjs';
 import { exitUnlessSupportedNode } from './runtime/supportedNode.mjs';
 
 exitUnlessSupportedNode('The server (scripts/server.mjs)');
-// TypeScript that Node runs itself (type stripping, Node 26): one declaration for the launcher and
-// the app. Imported after the check, so an older Node gets its message, not a loader error.
-const { deleteInternalHeaders } = await import('../lib/http/internalHeaders.ts');
+// TypeScript that Node runs itself (type stripping, Node 26), shared with the app and the tests.
+// Imported after the check, so an older Node gets its message, not a loader error.
 const { launcherEnvironment, settings, startupProblems } = await import('../lib/config/settings.ts');
+const { createRequestPath } = await import('./server/requestPath.ts');
+const { createEncodedDocuments } = await import('./server/encodedDocuments.ts');
+const { withoutFrameworkScripts } = await import('./server/frameworkScripts.ts');
+const { createImmutableMedia } = await import('./server/immutableMedia.ts');
 
 // Every setting checked before anything starts (lib/config/settings.ts): a bad one is named.
 const problems = startupProblems();
@@ -40,9 +38,6 @@ if (problems.length > 0) {
   process.exit(2);
 }
 
-// Longer request targets are refused before Next sees them: its path normalisation answers some
-// with a 308 that repeats the target in two headers, past what HTTP clients accept.
-const MAX_URL_LENGTH = 2048;
 const { port, hostname, shutdownGraceMs: graceMs, mediaMemoryMb, revalidateSecret } = settings();
 // Known to this process (and its content watcher) only, unless the operator set one.
 if (!revalidateSecret) launcherEnvironment.setRevalidateSecret(randomBytes(24).toString('hex'));
@@ -66,29 +61,8 @@ const contentRepository = () => globalThis[Symbol.for('bilingual-news:content-re
 const media = mediaMemoryMb > 0 ? createImmutableMedia({ generation: () => contentRepository()?.peek(), maxBytes: mediaMemoryMb * 1024 * 1024 }) : undefined;
 
 let startup;
-const server = createServer(async (request, response) => {
-  if ((request.url?.length ?? 0) > MAX_URL_LENGTH) {
-    response.writeHead(414, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
-    response.end(`URI too long: at most ${MAX_URL_LENGTH} characters\n`);
-    return;
-  }
-  // The first layer: headers the site's layers use between themselves never come from a client.
-  deleteInternalHeaders(request.headers);
-  request.headers['x-peer-address'] = request.socket.remoteAddress ?? '';
-  // While draining, every answer closes its connection, so a proxy's kept-alive connections do
-  // not keep bringing new requests after server.close().
-  if (lifecycle.state === 'draining') response.shouldKeepAlive = false;
-  inFlight.add(response);
-  response.on('close', () => inFlight.delete(response));
-  if (lifecycle.state === 'starting' && startup && !request.url?.startsWith('/api/')) await startup;
-  compressResponse(request, response);
-  if (media?.serve(request, response)) return;
-  // Under the held-documents wrapper, which puts it back when it lets an answer through.
-  media?.capture(request, response);
-  holdDocuments(request, response, documents);
-  handle(request, response);
-});
 const inFlight = new Set();
+const server = createServer(createRequestPath({ handle, documents, media, lifecycle, startup: () => startup, inFlight }));
 server.keepAliveTimeout = 5_000;
 
 function internalOrigin() {

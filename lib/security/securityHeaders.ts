@@ -20,7 +20,7 @@ function serialize(policy: Policy): string {
  * One fixed policy for every response of a build, sent by next.config.ts and nothing else. Pages
  * run no inline script: the view beacon is a file of the site's own (public/view-beacon.js), and
  * the production server leaves Next's client runtime (its bundles and inline RSC payload) out of
- * every page (scripts/server/frameworkScripts.mjs). So scripts come from this origin only, never
+ * every page (scripts/server/frameworkScripts.ts). So scripts come from this origin only, never
  * inline: an injected <script> in a page (a sanitizer gap, a poisoned cache entry) is refused by
  * the browser. JSON-LD blocks are data, not scripts, and need nothing. In development Next's own
  * scripts run (hot reload, error overlays), so `next dev` allows inline scripts and eval. Styles

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { createEncodedDocuments, preferredEncoding } from './encodedDocuments.mjs';
+import { createEncodedDocuments, preferredEncoding } from './encodedDocuments.ts';
 
 const page = (text: string) => Buffer.from(`<html><body>${text.repeat(200)}<script>go(${JSON.stringify(text)})</script></body></html>`);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withoutFrameworkScripts } from './frameworkScripts.mjs';
+import { withoutFrameworkScripts } from './frameworkScripts.ts';
 
 const strip = (html: string) => withoutFrameworkScripts(Buffer.from(html, 'utf8')).toString('utf8');
 

@@ -2,9 +2,9 @@ import { createServer, get, type IncomingMessage, type Server, type ServerRespon
 import type { AddressInfo } from 'node:net';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compressResponse } from './compress.mjs';
-import { createEncodedDocuments } from './encodedDocuments.mjs';
-import { holdDocuments } from './heldDocuments.mjs';
+import { createEncodedDocuments } from './encodedDocuments.ts';
+import { holdDocuments } from './heldDocuments.ts';
+import { createRequestPath } from './requestPath.ts';
 
 const POLICY = "default-src 'self'; script-src 'self'; object-src 'none'";
 const page = (n: number) => `<!DOCTYPE html><html><body>${'<p>Новость</p>'.repeat(n)}<script>self.__next_f.push([1,"${n}"])</script></body></html>`;
@@ -12,13 +12,10 @@ const page = (n: number) => `<!DOCTYPE html><html><body>${'<p>Новость</p>
 let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
-/** A server wrapped like scripts/server.mjs, whose handler answers like Next does. */
+/** The launcher's request path (requestPath.ts) around a handler that answers like Next does. */
 async function serve(handler: (request: IncomingMessage, response: ServerResponse) => void, options?: { maxHeldBytes?: number }, documents = createEncodedDocuments()) {
-  server = createServer((request, response) => {
-    compressResponse(request, response);
-    holdDocuments(request, response, documents, options);
-    handler(request, response);
-  });
+  const lifecycle = { state: 'ready', since: 0 } as const;
+  server = createServer(createRequestPath({ handle: handler, documents, media: undefined, lifecycle: { ...lifecycle }, startup: () => undefined, inFlight: new Set(), ...options }));
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }

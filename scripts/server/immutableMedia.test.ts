@@ -1,10 +1,9 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compressResponse } from './compress.mjs';
-import { createEncodedDocuments } from './encodedDocuments.mjs';
-import { holdDocuments } from './heldDocuments.mjs';
-import { createImmutableMedia } from './immutableMedia.mjs';
+import { createEncodedDocuments } from './encodedDocuments.ts';
+import { createImmutableMedia } from './immutableMedia.ts';
+import { createRequestPath } from './requestPath.ts';
 
 let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
@@ -12,7 +11,7 @@ afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => reso
 const PHOTO = Buffer.from('photo bytes '.repeat(100));
 
 /**
- * A server wrapped as scripts/server.mjs wraps Next, whose handler answers like the media route
+ * The launcher's request path (requestPath.ts) around a handler that answers like the media route
  * (status and headers set, then the body in two writes) and counts the requests it got.
  */
 async function serve(options: { maxBytes?: number; maxEntryBytes?: number; answer?: (url: string, response: ServerResponse) => void } = {}) {
@@ -34,14 +33,11 @@ async function serve(options: { maxBytes?: number; maxEntryBytes?: number; answe
       response.write(PHOTO.subarray(0, 10));
       response.end(PHOTO.subarray(10));
     });
-  server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    compressResponse(request, response);
-    if (media.serve(request, response)) return;
-    media.capture(request, response);
-    holdDocuments(request, response, documents);
+  const handle = (request: IncomingMessage, response: ServerResponse) => {
     state.handled += 1;
     answer(request.url!, response);
-  });
+  };
+  server = createServer(createRequestPath({ handle, documents, media, lifecycle: { state: 'ready', since: 0 }, startup: () => undefined, inFlight: new Set() }));
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, state, media };
 }

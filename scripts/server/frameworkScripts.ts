@@ -20,7 +20,7 @@ const BUNDLE_PRELOAD = /<link\b(?=[^>]*\sas="script")(?=[^>]*\shref="\/_next\/st
 const RUNTIME_INLINE = /<script\b[^>]*>\s*(?:\(self\.__next_f=|self\.__next_f\.push\(|\(globalThis\["TURBOPACK"\])[\s\S]*?<\/script\s*>/gi;
 
 /** `html` (UTF-8 bytes) without Next's client runtime. Scanned as latin1: byte for byte. */
-export function withoutFrameworkScripts(html) {
+export function withoutFrameworkScripts(html: Buffer): Buffer {
   const text = html.toString('latin1');
   const stripped = text.replace(BUNDLE_SCRIPT, '').replace(BUNDLE_PRELOAD, '').replace(RUNTIME_INLINE, '');
   return stripped.length === text.length ? html : Buffer.from(stripped, 'latin1');

@@ -5,54 +5,59 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
+import Negotiator from 'negotiator';
 
 const MAX_CACHED_BYTES = 32 * 1024 * 1024;
 // Below this, compression gains less than its header costs.
 const MIN_COMPRESSED_BYTES = 1024;
 
-/** Which encoding a client takes, by its Accept-Encoding: brotli, then gzip, else none. */
-export function preferredEncoding(acceptEncoding) {
-  const accepted = new Map();
-  for (const part of String(acceptEncoding ?? '').split(',')) {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    if (!name) continue;
-    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find(Boolean);
-    accepted.set(name, q === undefined ? 1 : Number(q));
-  }
-  const takes = (name) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
-  if (takes('br')) return 'br';
-  if (takes('gzip')) return 'gzip';
-  return 'identity';
+export type Encoding = 'br' | 'gzip' | 'identity';
+const ENCODINGS: Encoding[] = ['br', 'gzip', 'identity'];
+
+/** Which encoding a client takes, by its Accept-Encoding (negotiator, as `compression` does): brotli, then gzip, else none. */
+export function preferredEncoding(acceptEncoding: string | string[] | undefined): Encoding {
+  const chosen = new Negotiator({ headers: { 'accept-encoding': acceptEncoding } }).encoding(ENCODINGS, { preferred: ENCODINGS });
+  return (chosen as Encoding | undefined) ?? 'identity';
 }
 
-function encode(body, encoding) {
+function encode(body: Buffer, encoding: Encoding): Buffer {
   if (encoding === 'br') {
     return brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
   }
   return encoding === 'gzip' ? gzipSync(body) : body;
 }
 
+interface Entry {
+  /** The length of the document as sent (after the transform), which decides on compression. */
+  length: number;
+  variants: Map<Encoding, Buffer>;
+  bytes: number;
+}
+
+export interface EncodedDocuments {
+  /** A page (transformed, then compressed) or, with `transform: false`, a feed (only compressed). */
+  documentFor(original: Buffer, acceptEncoding: string | string[] | undefined, options?: { shared?: boolean; transform?: boolean }): { encoding: Encoding; bytes: Buffer };
+  cachedBytes(): number;
+  size(): number;
+}
+
 /**
  * `transform` rewrites each HTML document before it is compressed (server.mjs: without Next's
- * client runtime, frameworkScripts.mjs); it runs once per distinct cached document. A document
+ * client runtime, frameworkScripts.ts); it runs once per distinct cached document. A document
  * with `transform: false` (a feed) is only compressed.
  */
-export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES, transform = (body) => body } = {}) {
-  /**
-   * key → { length, variants: Map<encoding, Buffer>, bytes }, bounded by the bytes of the
-   * variants kept (lru-cache, least recently used out first). An entry is set again whenever a
-   * variant is added, so its size is counted anew.
-   */
-  const documents = new LRUCache({ maxSize: maxBytes, sizeCalculation: (entry) => Math.max(1, entry.bytes) });
+export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES, transform = (body: Buffer) => body } = {}): EncodedDocuments {
+  // Bounded by the bytes of the variants kept, least recently used out first; an entry is set
+  // again whenever a variant is added, so its size is counted anew.
+  const documents = new LRUCache<string, Entry>({ maxSize: maxBytes, sizeCalculation: (entry) => Math.max(1, entry.bytes) });
 
   /**
-   * The bytes to send for a document Next sent (`original`) to a client with this
-   * Accept-Encoding: { encoding, bytes }. Only a `shared` document (one a shared cache may keep:
-   * Next's cached pages) is kept; a page rendered per request (a 404, a search) is transformed and
-   * compressed for this answer alone, so random URLs cannot push the cached pages out.
+   * Only a `shared` document (one a shared cache may keep: Next's cached pages) is kept; a page
+   * rendered per request (a 404, a search) is transformed and compressed for this answer alone,
+   * so random URLs cannot push the cached pages out.
    */
-  function documentFor(original, acceptEncoding, { shared = true, transform: transforms = true } = {}) {
-    const prepare = transforms ? transform : (body) => body;
+  function documentFor(original: Buffer, acceptEncoding: string | string[] | undefined, { shared = true, transform: transforms = true } = {}) {
+    const prepare = transforms ? transform : (body: Buffer) => body;
     if (!shared) {
       const body = prepare(original);
       const encoding = body.length >= MIN_COMPRESSED_BYTES ? preferredEncoding(acceptEncoding) : 'identity';
@@ -63,7 +68,7 @@ export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES, transform 
     let entry = documents.get(key);
     // What is sent is kept per encoding (the transformed document too, for clients that take no
     // compression), so a repeat runs neither the transform nor an encoder.
-    let body;
+    let body: Buffer | undefined;
     if (!entry) {
       body = prepare(original);
       entry = { length: body.length, variants: new Map(), bytes: 0 };

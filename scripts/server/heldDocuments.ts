@@ -12,22 +12,18 @@
 // pages come from Next in one piece anyway; a page rendered per request (404, search) loses only
 // its streaming, which none of ours relies on.
 
-import { headerPairs } from './headerPairs.mjs';
-
-// Self-contained TypeScript that Node runs itself (type stripping): the layer names, declared once.
-const { SERVED_BY_HEADER, servedByNext } = await import('../../lib/http/servedBy.ts');
+import type { IncomingMessage, OutgoingHttpHeader, ServerResponse } from 'node:http';
+import { SERVED_BY_HEADER, servedByNext } from '../../lib/http/servedBy.ts';
+import type { EncodedDocuments } from './encodedDocuments.ts';
+import { headerPairs } from './headerPairs.ts';
+import { type Chunk, type ResponseMethods, toBuffer } from './responseMethods.ts';
 
 // A document larger than this streams as it comes, untransformed (Next's runtime stays in it, and
 // the fixed policy refuses its inline scripts; the page is complete without them).
 const MAX_HELD_BYTES = 4 * 1024 * 1024;
 
-/** Headers given to writeHead, applied with setHeader. */
-function applyHeaders(response, headers) {
-  for (const [name, value] of headerPairs(headers)) response.setHeader(name, value);
-}
-
 /** Whether a shared cache may keep this answer: Next's cached pages say s-maxage, feeds public. */
-function isSharedCacheable(cacheControl, { publicIsEnough = false } = {}) {
+function isSharedCacheable(cacheControl: unknown, { publicIsEnough = false } = {}): boolean {
   const value = String(cacheControl ?? '').toLowerCase();
   const kept = /\bs-maxage=/.test(value) || (publicIsEnough && /\bpublic\b/.test(value));
   return kept && !/\b(private|no-store)\b/.test(value);
@@ -35,20 +31,20 @@ function isSharedCacheable(cacheControl, { publicIsEnough = false } = {}) {
 
 const FEED_TYPE = /^application\/(rss|atom)\+xml\s*(;|$)/i;
 
-function appendVary(response, field) {
+function appendVary(response: ServerResponse, field: string): void {
   const vary = String(response.getHeader('vary') ?? '');
   if (!vary.split(',').some((name) => name.trim().toLowerCase() === field.toLowerCase())) {
     response.setHeader('vary', vary ? `${vary}, ${field}` : field);
   }
 }
 
-export function holdDocuments(request, response, documents, { maxHeldBytes = MAX_HELD_BYTES } = {}) {
-  const original = { writeHead: response.writeHead, write: response.write, end: response.end, flushHeaders: response.flushHeaders };
-  /** @type {undefined | 'hold' | 'pass'} */
-  let mode;
+export function holdDocuments(request: IncomingMessage, response: ServerResponse, documents: EncodedDocuments, { maxHeldBytes = MAX_HELD_BYTES }: { maxHeldBytes?: number } = {}): void {
+  const methods = response as unknown as ResponseMethods;
+  const original: ResponseMethods = { writeHead: methods.writeHead, write: methods.write, end: methods.end, flushHeaders: methods.flushHeaders };
+  let mode: 'hold' | 'pass' | undefined;
   /** What is held: a page (transformed and compressed) or a feed (only compressed). */
-  let kind;
-  let held = [];
+  let kind: 'page' | 'feed' | undefined;
+  let held: Buffer[] = [];
   let heldBytes = 0;
 
   const decide = () => {
@@ -65,13 +61,6 @@ export function holdDocuments(request, response, documents, { maxHeldBytes = MAX
     return mode;
   };
   const restore = () => Object.assign(response, original);
-  const sendHeld = (sent, callback) => {
-    // The compression middleware leaves an answer alone once it carries Content-Encoding.
-    if (sent.encoding !== 'identity') response.setHeader('content-encoding', sent.encoding);
-    appendVary(response, 'Accept-Encoding');
-    response.setHeader('content-length', sent.bytes.length);
-    return response.end(sent.bytes, callback);
-  };
   // Sends what was held as it is.
   const release = () => {
     restore();
@@ -80,11 +69,11 @@ export function holdDocuments(request, response, documents, { maxHeldBytes = MAX
     for (const chunk of chunks) response.write(chunk);
   };
 
-  response.writeHead = function writeHead(statusCode, reason, headers) {
+  methods.writeHead = function writeHead(statusCode: unknown, reason?: unknown, headers?: unknown) {
     if (typeof reason !== 'string') [reason, headers] = [undefined, reason];
-    response.statusCode = statusCode;
-    if (reason) response.statusMessage = reason;
-    applyHeaders(response, headers);
+    response.statusCode = Number(statusCode);
+    if (reason) response.statusMessage = String(reason);
+    for (const [name, value] of headerPairs(headers)) response.setHeader(name, value as OutgoingHttpHeader);
     // Node calls writeHead itself on the first write; while holding, that moment is ours.
     if (decide() === 'pass') {
       restore();
@@ -92,33 +81,33 @@ export function holdDocuments(request, response, documents, { maxHeldBytes = MAX
     }
     return response;
   };
-  response.flushHeaders = function flushHeaders() {
+  methods.flushHeaders = function flushHeaders() {
     if (decide() === 'pass') {
       restore();
       response.flushHeaders();
     }
   };
-  response.write = function write(chunk, encoding, callback) {
+  methods.write = function write(chunk: unknown, encoding?: unknown, callback?: unknown) {
     if (decide() === 'pass') {
       restore();
-      return response.write(chunk, encoding, callback);
+      return methods.write(chunk, encoding, callback);
     }
     if (typeof encoding === 'function') [callback, encoding] = [encoding, undefined];
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, encoding ?? 'utf8') : Buffer.from(chunk);
+    const buffer = toBuffer(chunk as Chunk, encoding);
     held.push(buffer);
     heldBytes += buffer.length;
     if (heldBytes > maxHeldBytes) release();
-    if (callback) process.nextTick(callback);
+    if (typeof callback === 'function') process.nextTick(callback as () => void);
     return true;
   };
-  response.end = function end(chunk, encoding, callback) {
+  methods.end = function end(chunk?: unknown, encoding?: unknown, callback?: unknown) {
     if (typeof chunk === 'function') [callback, chunk] = [chunk, undefined];
     if (typeof encoding === 'function') [callback, encoding] = [encoding, undefined];
     if (decide() === 'pass') {
       restore();
-      return response.end(chunk, encoding, callback);
+      return methods.end(chunk, encoding, callback);
     }
-    if (chunk !== undefined && chunk !== null) held.push(typeof chunk === 'string' ? Buffer.from(chunk, encoding ?? 'utf8') : Buffer.from(chunk));
+    if (chunk !== undefined && chunk !== null) held.push(toBuffer(chunk as Chunk, encoding));
     const body = Buffer.concat(held);
     held = [];
     restore();
@@ -127,6 +116,10 @@ export function holdDocuments(request, response, documents, { maxHeldBytes = MAX
       shared: kind === 'feed' || isSharedCacheable(response.getHeader('cache-control')),
       transform: kind === 'page',
     });
-    return sendHeld(sent, callback);
+    // The compression middleware leaves an answer alone once it carries Content-Encoding.
+    if (sent.encoding !== 'identity') response.setHeader('content-encoding', sent.encoding);
+    appendVary(response, 'Accept-Encoding');
+    response.setHeader('content-length', sent.bytes.length);
+    return methods.end(sent.bytes, callback);
   };
 }

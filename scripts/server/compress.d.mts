@@ -1,2 +1,0 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-export function compressResponse(request: IncomingMessage, response: ServerResponse): void;

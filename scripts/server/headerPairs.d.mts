@@ -1,1 +1,0 @@
-export function headerPairs(headers: unknown): Array<[string, unknown]>;
