@@ -1,4 +1,4 @@
-import { processSingleton } from './processSingleton';
+import { launcherSlots, processSingleton } from './process/registry';
 
 /**
  * Where this instance is in its life: `starting` until its content is compared with the build,
@@ -19,5 +19,5 @@ export function lifecycle(): Lifecycle {
  * every request, so only then may the app believe it.
  */
 export function launchedWithPeerHeader(): boolean {
-  return (globalThis as unknown as Record<symbol, unknown>)[Symbol.for('bilingual-news:peer-header')] === true;
+  return launcherSlots.peerHeaderMarked();
 }

@@ -26,6 +26,7 @@ exitUnlessSupportedNode('The server (scripts/server.mjs)');
 // TypeScript that Node runs itself (type stripping, Node 26), shared with the app and the tests.
 // Imported after the check, so an older Node gets its message, not a loader error.
 const { launcherEnvironment, settings, startupProblems } = await import('../lib/config/settings.ts');
+const { launcherSlots } = await import('../lib/process/registry.ts');
 const { createRequestPath } = await import('./server/requestPath.ts');
 const { createEncodedDocuments } = await import('./server/encodedDocuments.ts');
 const { withoutFrameworkScripts } = await import('./server/frameworkScripts.ts');
@@ -42,9 +43,9 @@ const { port, hostname, shutdownGraceMs: graceMs, mediaMemoryMb, revalidateSecre
 // Known to this process (and its content watcher) only, unless the operator set one.
 if (!revalidateSecret) launcherEnvironment.setRevalidateSecret(randomBytes(24).toString('hex'));
 
-// Shared with the app's bundles (lib/lifecycle.ts reads the same slots).
-globalThis[Symbol.for('bilingual-news:peer-header')] = true;
-const lifecycle = (globalThis[Symbol.for('bilingual-news:lifecycle')] ??= { state: 'starting', since: Date.now() });
+// Shared with the app's bundles through the process registry (lib/process/registry.ts).
+launcherSlots.markPeerHeader();
+const lifecycle = launcherSlots.lifecycle(() => ({ state: 'starting', since: Date.now() }));
 
 // Next builds its own URL from this name and the port, and the proxy's rewrites from 'localhost':
 // with any other name (HOSTNAME=127.0.0.1, a container's name) a rewritten request (?page=N, every
@@ -55,10 +56,8 @@ const documents = createEncodedDocuments({ transform: withoutFrameworkScripts })
 const handle = app.getRequestHandler();
 await app.prepare();
 
-// The content repository is one object per process (lib/content/repository.ts, processSingleton
-// 'content-repository'); the content it serves is a new object after every load.
-const contentRepository = () => globalThis[Symbol.for('bilingual-news:content-repository')];
-const media = mediaMemoryMb > 0 ? createImmutableMedia({ generation: () => contentRepository()?.peek(), maxBytes: mediaMemoryMb * 1024 * 1024 }) : undefined;
+// The content served now is a new object after every load (lib/content/repository.ts).
+const media = mediaMemoryMb > 0 ? createImmutableMedia({ generation: launcherSlots.contentServed, maxBytes: mediaMemoryMb * 1024 * 1024 }) : undefined;
 
 let startup;
 const inFlight = new Set();

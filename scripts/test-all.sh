@@ -31,7 +31,7 @@ source scripts/ensure-test-tools.sh || browser_ok=0
 step "content:check" npm run --silent content:check
 step "lint" npm run --silent lint
 # The whole project, scripts, tests and benchmarks included (next build checks only what it bundles).
-step "typecheck" npx tsc --noEmit
+step "typecheck" npm run --silent typecheck
 step "unit tests" npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json
 
 # The e2e suite runs on frozen fixture content, built into its own folder so `npm start` keeps

@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Redis from 'ioredis';
 import { runtimeEnvironment, settings as siteSettings } from '../config/settings.ts';
+import { processSingleton } from '../process/registry.ts';
 import { failFastRedisOptions } from '../redisOptions.mjs';
 
 /** NEXT_CACHE_TAGS_HEADER (next/dist/lib/constants.js): a rendered page's tags, implicit ones included. */
@@ -432,7 +433,5 @@ export function createPageCacheHandler(options = {}) {
 }
 
 // One class (one connection) per process, whichever of Next's module graphs imports the file.
-const SLOT = Symbol.for('bilingual-news:page-cache-handler');
-globalThis[SLOT] ??= createPageCacheHandler();
-const RedisCacheHandler = globalThis[SLOT];
+const RedisCacheHandler = processSingleton('page-cache-handler', createPageCacheHandler);
 export default RedisCacheHandler;

@@ -2,11 +2,12 @@
 // it accepts, and its parsed value. The launchers (scripts/server.mjs, scripts/cluster.mjs) and
 // the app (instrumentation.ts, at start under any launcher) check them all before serving, so a
 // bad value stops the process with a line naming the variable and what it accepts, never a
-// silent default. The README's settings table is this list (tests/settingsTable.test.ts).
-// Self-contained (no relative imports) and erasable TypeScript only: Node runs this file directly
-// for the launchers (type stripping), and the app bundles it.
+// silent default. The README's settings table is this list (tests/settings.test.ts).
+// Erasable TypeScript importing only the process registry (with its .ts extension): Node runs this
+// file directly for the launchers (type stripping), and the app bundles it.
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { processSingleton } from '../process/registry.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -193,16 +194,16 @@ export class SettingsError extends Error {
 
 // Parsed once per distinct set of values: read on every request, the variables are compared, not
 // parsed again (a test that stubs one gets it parsed afresh).
-let last: { key: string; settings: Settings } | undefined;
 const NAMES = [...Object.values(DEFINITIONS).map((definition) => definition.name), ...Object.keys(REMOVED)];
 
 /** The settings, parsed from the environment; throws a SettingsError naming every bad one. */
 export function settings(env: Env = process.env): Settings {
   const key = NAMES.map((name) => env[name] ?? '\u0000').join('\u0001');
-  if (env === process.env && last?.key === key) return last.settings;
+  const last = processSingleton<{ key?: string; settings?: Settings }>('settings:last', () => ({}));
+  if (env === process.env && last.key === key) return last.settings!;
   const read = readSettings(env);
   if (!read.settings) throw new SettingsError(read.problems);
-  if (env === process.env) last = { key, settings: read.settings };
+  if (env === process.env) Object.assign(last, { key, settings: read.settings });
   return read.settings;
 }
 

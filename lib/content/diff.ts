@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { LoadedContent, Story } from './types';
+import { keptFor, rememberFor } from '../process/registry';
 
 export interface ContentChange {
   /** Stories added, removed or edited. */
@@ -23,27 +24,24 @@ export interface ContentFingerprints {
 const hash = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('base64url');
 
 // Stories are immutable values, rebuilt only when their files change: hash each once.
-const memo = new WeakMap<Story, StoryFingerprint>();
+const FINGERPRINT = 'fingerprint';
 
 /**
  * A story's fingerprint as computed when it was cached (lib/content/snapshots.ts): hashing every
  * story again after a restart took 0.75 s of start-up at 10,000 stories.
  */
 export function rememberFingerprint(story: Story, fingerprint: StoryFingerprint): void {
-  memo.set(story, fingerprint);
+  rememberFor(story, FINGERPRINT, fingerprint);
 }
 
 export function storyFingerprint(story: Story): StoryFingerprint {
-  let fingerprint = memo.get(story);
-  if (!fingerprint) {
+  return keptFor(story, FINGERPRINT, () => {
     // What other pages show of a story (sidebars, listings): headline, lead, date, photo; and what
     // decides whether and where it is listed: section, tags, picks, visibility.
     const titles = Object.values(story.versions).map((v) => [v.locale, v.title, v.summary, v.imageAlt, v.draft]);
     const list = [story.date, story.updated, story.section, story.tags, story.image?.version, story.editorsChoice, story.related, story.draft, titles];
-    fingerprint = { story: hash(story), list: hash(list) };
-    memo.set(story, fingerprint);
-  }
-  return fingerprint;
+    return { story: hash(story), list: hash(list) };
+  });
 }
 
 export function fingerprintContent(content: LoadedContent): ContentFingerprints {
@@ -52,16 +50,9 @@ export function fingerprintContent(content: LoadedContent): ContentFingerprints 
   return { taxonomy: hash(content.taxonomy), stories };
 }
 
-const versions = new WeakMap<LoadedContent, string>();
-
 /** A short hash of everything served: equal on two instances exactly when they serve the same. */
 export function contentVersion(content: LoadedContent): string {
-  let version = versions.get(content);
-  if (!version) {
-    version = hash(fingerprintContent(content)).slice(0, 16);
-    versions.set(content, version);
-  }
-  return version;
+  return keptFor(content, 'content-version', () => hash(fingerprintContent(content)).slice(0, 16));
 }
 
 /** What changed between two states: exactly the stories to re-render, and whether lists must. */

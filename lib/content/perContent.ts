@@ -1,4 +1,4 @@
-import { processSingleton } from '../processSingleton';
+import { keptFor } from '../process/registry';
 import { nextDue } from './diff';
 import type { LoadedContent } from './types';
 
@@ -8,30 +8,22 @@ import type { LoadedContent } from './types';
 // keeps each one rendered once per content, per process.
 
 interface Kept {
-  value: unknown;
+  value?: unknown;
   /** When a scheduled story falls due (or the age limit passes), ms since epoch. */
   until: number;
 }
-
-// Weakly keyed: a replaced content takes its renders with it. Keys are the few feed and sitemap
-// names that exist (unknown ones answer 404 before rendering), so each map stays small.
-const kept = processSingleton('per-content-renders', () => new WeakMap<LoadedContent, Map<string, Kept>>());
 
 /**
  * `render()` once for this content and key, kept until the content is replaced, the next scheduled
  * story is due, or `maxAgeMs` has passed (for what changes with the clock alone, like a window of
  * the last two days). The key names what is rendered and everything it depends on besides the
- * content and the clock (the locale, the feed's format).
+ * content and the clock (the locale, the feed's format). Kept with everything else computed from
+ * the content (keptFor, lib/process/registry.ts), so a replaced content takes its renders along.
  */
 export function keptPerContent<T>(content: LoadedContent, key: string, now: number, render: () => T, maxAgeMs = Infinity): T {
-  let renders = kept.get(content);
-  if (!renders) {
-    renders = new Map();
-    kept.set(content, renders);
-  }
-  const found = renders.get(key);
-  if (found && now < found.until) return found.value as T;
+  const kept = keptFor<Kept>(content, `render:${key}`, () => ({ until: -Infinity }));
+  if (now < kept.until) return kept.value as T;
   const value = render();
-  renders.set(key, { value, until: Math.min(nextDue(content, now) ?? Infinity, now + maxAgeMs) });
+  Object.assign(kept, { value, until: Math.min(nextDue(content, now) ?? Infinity, now + maxAgeMs) });
   return value;
 }

@@ -1,3 +1,4 @@
+import { keptFor } from '../process/registry';
 import type { Locale } from '../../i18n/routing';
 import type { LoadedContent } from './types';
 import type { Story } from './types';
@@ -10,17 +11,8 @@ export function byNewest(a: Story, b: Story): number {
 
 // Stories with a version in a locale, newest first, sorted once per loaded content: the proxy,
 // the page and its sidebars all ask for it on every request, and only visibility changes with time.
-const sortedByLocale = new WeakMap<LoadedContent, Map<Locale, Story[]>>();
-
 function inLocaleNewestFirst(content: LoadedContent, locale: Locale): Story[] {
-  let byLocale = sortedByLocale.get(content);
-  if (!byLocale) sortedByLocale.set(content, (byLocale = new Map()));
-  let sorted = byLocale.get(locale);
-  if (!sorted) {
-    sorted = [...content.stories.values()].filter((story) => story.versions[locale]).sort(byNewest);
-    byLocale.set(locale, sorted);
-  }
-  return sorted;
+  return keptFor(content, `newest-first:${locale}`, () => [...content.stories.values()].filter((story) => story.versions[locale]).sort(byNewest));
 }
 
 /** Public stories that have a version in this locale, newest first: what listings show. */

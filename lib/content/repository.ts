@@ -1,5 +1,5 @@
 import { untilWatching } from '../live/watchState';
-import { processSingleton } from '../processSingleton';
+import { processSingleton } from '../process/registry';
 import { createContentRepository, type ContentReload } from './contentRepository';
 import { createFileContentLoader, type LoadRequest } from './fileContentLoader';
 import { contentRoot } from './root';

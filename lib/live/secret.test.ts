@@ -1,17 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isAuthorized, misconfiguredSecretResponse, revalidateSecret, revalidateSecretProblem } from './secret';
 import { MIN_SECRET_LENGTH, secretLengthProblem } from '../config/settings';
+import { processSingleton } from '../process/registry';
 
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 vi.mock('@/lib/content/repository', () => ({ reloadContent: vi.fn() }));
 
 const SHORT = 'a'.repeat(MIN_SECRET_LENGTH - 1);
 const LONG = 'b'.repeat(MIN_SECRET_LENGTH);
-const slot = globalThis as { __revalidateSecretReported?: string };
+const slot = () => processSingleton<{ reported?: string }>('revalidate:secret', () => ({}));
 
 let log: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {
-  delete slot.__revalidateSecretReported;
+  delete slot().reported;
   log = vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 afterEach(() => {

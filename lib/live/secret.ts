@@ -1,7 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { MIN_SECRET_LENGTH, secretLengthProblem, settings } from '../config/settings';
+import { processSingleton } from '../process/registry';
 
-const slot = globalThis as typeof globalThis & { __revalidateSecret?: string; __revalidateSecretReported?: string };
+/** This process's own secret when none is configured, and the problem last said in the log. */
+const slot = () => processSingleton<{ secret?: string; reported?: string }>('revalidate:secret', () => ({}));
 
 const configured = () => settings().revalidateSecret;
 
@@ -13,8 +15,8 @@ const configured = () => settings().revalidateSecret;
 export function revalidateSecretProblem(): string | undefined {
   const given = configured();
   const problem = secretLengthProblem(given);
-  if (problem && slot.__revalidateSecretReported !== given) {
-    slot.__revalidateSecretReported = given;
+  if (problem && slot().reported !== given) {
+    slot().reported = given;
     console.error(`[revalidate] ${problem}; POST /api/revalidate answers 503 to every request until it is replaced`);
   }
   return problem;
@@ -40,7 +42,7 @@ export function misconfiguredSecretResponse(): Response | undefined {
 export function revalidateSecret(): string {
   const problem = revalidateSecretProblem();
   if (problem) throw new Error(problem);
-  return configured() ?? (slot.__revalidateSecret ??= randomBytes(24).toString('hex'));
+  return configured() ?? (slot().secret ??= randomBytes(24).toString('hex'));
 }
 
 /** Whether `header` carries the token; never with a too-short REVALIDATE_SECRET. */

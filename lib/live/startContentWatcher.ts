@@ -1,4 +1,4 @@
-import { processSingleton } from '../processSingleton';
+import { processSingleton } from '../process/registry';
 import { contentRoot } from '../content/root';
 import { revalidateSecret } from './secret';
 import { watchContent } from './watchContent';

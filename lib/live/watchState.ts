@@ -1,4 +1,4 @@
-import { processSingleton } from '../processSingleton';
+import { processSingleton } from '../process/registry';
 
 // Shared by the watcher (instrumentation's bundle) and the content repository (the app's).
 const state = () => processSingleton('content-watch-state', () => ({ starting: false, watching: false, waiters: [] as Array<() => void> }));

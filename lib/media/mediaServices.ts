@@ -1,4 +1,4 @@
-import { processSingleton } from '../processSingleton';
+import { processSingleton } from '../process/registry';
 import { createWorkLimiter } from '../concurrency';
 import { encodeVariant } from './encodeVariant';
 import { createSingleFlight } from '../singleFlight';

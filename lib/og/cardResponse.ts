@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import { SERVED_BY_HEADER } from '../http/servedBy';
 import { createWorkLimiter, LimiterBusyError, type WorkLimiter } from '../concurrency';
 import { createSingleFlight, type SingleFlight } from '../singleFlight';
-import { processSingleton } from '../processSingleton';
+import { processSingleton } from '../process/registry';
 import { cardFonts } from './fonts';
 
 export const CARD_SIZE = { width: 1200, height: 630 } as const;

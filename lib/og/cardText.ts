@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { processSingleton } from '../process/registry';
 
 /**
  * Text a card can draw with the bundled fonts only. For a character no loaded font has (Armenian,
@@ -24,13 +25,10 @@ export function parseUnicodeRanges(css: string): Array<[number, number]> {
   return ranges;
 }
 
-let ranges: Array<[number, number]> | undefined;
-
 function supportedRanges(): Array<[number, number]> {
-  ranges ??= parseUnicodeRanges(
-    readFileSync(path.join(/* turbopackIgnore: true */ process.cwd(), 'node_modules', '@fontsource', 'pt-sans', '400.css'), 'utf8'),
+  return processSingleton('og:card-ranges', () =>
+    parseUnicodeRanges(readFileSync(path.join(/* turbopackIgnore: true */ process.cwd(), 'node_modules', '@fontsource', 'pt-sans', '400.css'), 'utf8')),
   );
-  return ranges;
 }
 
 export function isDrawable(codePoint: number, within = supportedRanges()): boolean {

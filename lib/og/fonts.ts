@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { processOpenedOnce } from '../process/registry';
 
 export interface CardFont {
   name: string;
@@ -22,20 +23,16 @@ const FILES: Array<[name: string, pkg: string, file: string, weight: 400 | 700]>
 export const SERIF_STACK = "'PT Serif Latin', 'PT Serif Cyrillic'";
 export const SANS_STACK = "'PT Sans Latin', 'PT Sans Cyrillic'";
 
-let loaded: Promise<CardFont[]> | undefined;
-
-/** The card fonts, read once from the npm font packages on disk; nothing comes from the network. */
+/** The card fonts, read once per process from the npm font packages on disk; nothing comes from the network. */
 export function cardFonts(): Promise<CardFont[]> {
-  loaded ??= Promise.all(
-    FILES.map(async ([name, pkg, file, weight]) => ({
-      name,
-      weight,
-      style: 'normal' as const,
-      data: await readFile(path.join(/* turbopackIgnore: true */ process.cwd(), 'node_modules', '@fontsource', pkg, 'files', file)),
-    })),
+  return processOpenedOnce('og:fonts', () =>
+    Promise.all(
+      FILES.map(async ([name, pkg, file, weight]) => ({
+        name,
+        weight,
+        style: 'normal' as const,
+        data: await readFile(path.join(/* turbopackIgnore: true */ process.cwd(), 'node_modules', '@fontsource', pkg, 'files', file)),
+      })),
+    ),
   );
-  loaded.catch(() => {
-    loaded = undefined;
-  });
-  return loaded;
 }

@@ -1,7 +1,7 @@
 import type { Locale } from '../../i18n/routing';
 import type { LoadedContent, Story } from '../content/types';
 import { isPublic, versionFor, type Visibility } from '../content/visibility';
-import { processSingleton } from '../processSingleton';
+import { keptFor, processSingleton } from '../process/registry';
 import { createCorpus, type Corpus } from './corpus';
 import { cosine } from './tfidf';
 
@@ -99,7 +99,6 @@ export function localeCorpus(locale: Locale): Corpus {
 // One corpus per locale and process, brought up to date with each content load: only stories
 // that are new or changed since are analysed again (a live edit analyses one story).
 const corpora = () => processSingleton('related:corpora', () => new Map<Locale, Corpus>());
-const rankings = new WeakMap<LoadedContent, Map<Locale, Map<string, string[]>>>();
 
 /**
  * The related stories of one story, among the public ones: ranked on first use after each
@@ -107,15 +106,12 @@ const rankings = new WeakMap<LoadedContent, Map<Locale, Map<string, string[]>>>(
  * reload), drafts never.
  */
 export function relatedTo(content: LoadedContent, locale: Locale, story: Story, visibility: Visibility): string[] {
-  let byLocale = rankings.get(content);
-  if (!byLocale) rankings.set(content, (byLocale = new Map()));
-  let ranked = byLocale.get(locale);
-  if (!ranked) {
+  const ranked = keptFor(content, `related:${locale}`, () => {
     let corpus = corpora().get(locale);
     if (!corpus) corpora().set(locale, (corpus = localeCorpus(locale)));
     corpus.sync([...content.stories.values()].filter((s) => isPublic(s, visibility)));
-    byLocale.set(locale, (ranked = new Map()));
-  }
+    return new Map<string, string[]>();
+  });
   let list = ranked.get(story.slug);
   if (!list) {
     const corpus = corpora().get(locale)!;

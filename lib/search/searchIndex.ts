@@ -1,3 +1,4 @@
+import { keptFor } from '../process/registry';
 import type { Locale } from '../../i18n/routing';
 import type { LoadedContent, Story } from '../content/types';
 import { eachWord, termOf } from '../text/analyzer';
@@ -32,15 +33,6 @@ export function buildSearchIndex(stories: Iterable<Story>, locale: Locale): Sear
 
 // Built on the first search of each loaded content (a live reload is a new object, so a new
 // index), per locale; the old one goes with the old content.
-const cache = new WeakMap<LoadedContent, Map<Locale, SearchIndex>>();
-
 export function searchIndex(content: LoadedContent, locale: Locale): SearchIndex {
-  let byLocale = cache.get(content);
-  if (!byLocale) cache.set(content, (byLocale = new Map()));
-  let index = byLocale.get(locale);
-  if (!index) {
-    index = buildSearchIndex(content.stories.values(), locale);
-    byLocale.set(locale, index);
-  }
-  return index;
+  return keptFor(content, `search-index:${locale}`, () => buildSearchIndex(content.stories.values(), locale));
 }

@@ -1,3 +1,4 @@
+import { keptFor } from '../process/registry';
 import { escapeXml } from '../xml';
 import { routing, type Locale } from '../../i18n/routing';
 import type { LoadedContent, Story } from '../content/types';
@@ -80,7 +81,6 @@ interface StoryEntry {
 
 // Every story with a version, oldest first, with its page: made once per loaded content (only
 // visibility changes with time).
-const oldestFirstByContent = new WeakMap<LoadedContent, StoryEntry[]>();
 
 /**
  * Stories in a stable order: oldest first by publication time, then by slug (code-unit order, the
@@ -90,15 +90,12 @@ const oldestFirstByContent = new WeakMap<LoadedContent, StoryEntry[]>();
  * would move every story one place at every publish, and so along the boundaries of every child.
  */
 function oldestFirst(content: LoadedContent): StoryEntry[] {
-  let sorted = oldestFirstByContent.get(content);
-  if (!sorted) {
-    sorted = [...content.stories.values()]
+  return keptFor(content, 'sitemap:oldest-first', () =>
+    [...content.stories.values()]
       .filter((story) => routing.locales.some((locale) => story.versions[locale]))
       .sort((a, b) => a.published - b.published || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
-      .map((story) => ({ story, page: storyPage(story) }));
-    oldestFirstByContent.set(content, sorted);
-  }
-  return sorted;
+      .map((story) => ({ story, page: storyPage(story) })),
+  );
 }
 
 function storyPage(story: Story): SitemapPage {

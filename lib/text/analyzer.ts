@@ -1,6 +1,7 @@
 import { newStemmer } from 'snowball-stemmers';
 import type { Locale } from '../../i18n/routing';
 import { STOP_WORDS } from './stopwords';
+import { processSingleton } from '../process/registry';
 
 /**
  * The one text analyzer of the site: Related articles and search both turn text into terms here,
@@ -49,14 +50,12 @@ export function normalize(text: string): string {
 // regular expression: this loop is most of the cost of indexing.
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const JOINERS = new Set([0x27, 0x2019, 0x2d]); // ' ’ -
-let table: Uint8Array | undefined;
+const wordCharTable = () =>
+  processSingleton('text:word-chars', () => Uint8Array.from({ length: 0x10000 }, (_, c) => (c >= 0xd800 && c <= 0xdfff ? 0 : WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0)));
 
-function isWordChar(text: string, at: number): number {
+function isWordChar(text: string, at: number, table: Uint8Array): number {
   const code = text.charCodeAt(at);
-  if (code < 0xd800 || code > 0xdfff) {
-    table ??= Uint8Array.from({ length: 0x10000 }, (_, c) => (c >= 0xd800 && c <= 0xdfff ? 0 : WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0));
-    return table[code]!;
-  }
+  if (code < 0xd800 || code > 0xdfff) return table[code]!;
   // A letter outside the Basic Multilingual Plane takes two code units.
   const point = text.codePointAt(at)!;
   return point > 0xffff && WORD_CHAR.test(String.fromCodePoint(point)) ? 2 : 0;
@@ -64,9 +63,10 @@ function isWordChar(text: string, at: number): number {
 
 /** Calls `found` with the start and end of each word of a text. */
 function scan(text: string, split: boolean, found: (start: number, end: number) => void): void {
+  const table = wordCharTable();
   let at = 0;
   while (at < text.length) {
-    let width = isWordChar(text, at);
+    let width = isWordChar(text, at, table);
     if (width === 0) {
       at += 1;
       continue;
@@ -74,10 +74,10 @@ function scan(text: string, split: boolean, found: (start: number, end: number) 
     const start = at;
     for (;;) {
       at += width;
-      width = at < text.length ? isWordChar(text, at) : 0;
-      if (width === 0 && !split && JOINERS.has(text.charCodeAt(at)) && at + 1 < text.length && isWordChar(text, at + 1) > 0) {
+      width = at < text.length ? isWordChar(text, at, table) : 0;
+      if (width === 0 && !split && JOINERS.has(text.charCodeAt(at)) && at + 1 < text.length && isWordChar(text, at + 1, table) > 0) {
         at += 1;
-        width = isWordChar(text, at);
+        width = isWordChar(text, at, table);
       }
       if (width === 0) break;
     }

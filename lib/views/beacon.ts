@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { routing } from '../../i18n/routing';
 import { SLUG_PATTERN } from '../content/schema';
 import { readBounded } from '../http/readBounded';
-import { processSingleton } from '../processSingleton';
+import { processSingleton } from '../process/registry';
 import { siteOrigin } from '../site';
 import { isBot } from './bots';
 import { clientAddress, PEER_HEADER, parseTrustedProxies, readerAddress } from './clientAddress';

@@ -1,4 +1,4 @@
-import { processSingleton } from '../processSingleton';
+import { processSingleton } from '../process/registry';
 import { popularDeadlineMs } from './deadlines';
 import { popularWindowDays, windowDays } from './days';
 import { storeHealth, withDeadline, type Health } from './resilience';

@@ -1,4 +1,4 @@
-import { processOpenedOnce } from '../processSingleton';
+import { processOpenedOnce } from '../process/registry';
 import { createMemoryRateLimiter } from './memoryRateLimiter';
 import { beaconLimitPerMinute, type RateLimiter } from './rateLimiter';
 import { openRedisRateLimiter } from './redisRateLimiter';

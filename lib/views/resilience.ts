@@ -1,4 +1,4 @@
-import { processSingleton } from '../processSingleton';
+import { processSingleton } from '../process/registry';
 
 /**
  * Calls to the views store (and the beacon's rate limiter) never break a page or stall the beacon:

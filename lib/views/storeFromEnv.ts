@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { processOpenedOnce } from '../processSingleton';
+import { processOpenedOnce } from '../process/registry';
 import { withDailyCap } from './dailyCap';
 import { openRedisStore } from './redisStore';
 import { openSqliteStore } from './sqliteStore';

@@ -6,7 +6,7 @@ import { readBounded } from '@/lib/http/readBounded';
 import { parseRevalidateBody } from '@/lib/live/revalidateBody';
 import { isAuthorized, misconfiguredSecretResponse } from '@/lib/live/secret';
 import { paths } from '@/lib/paths';
-import { processSingleton } from '@/lib/processSingleton';
+import { processSingleton } from '@/lib/process/registry';
 import { createMemoryRateLimiter } from '@/lib/views/memoryRateLimiter';
 
 const failedAttempts = () => processSingleton('revalidate:failedAttempts', () => createMemoryRateLimiter({ limit: 10, windowMs: 60_000 }));
