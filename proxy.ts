@@ -4,10 +4,10 @@ import { isLocale, routing } from './i18n/routing';
 import { getContent } from './lib/content/repository';
 import { currentVisibility } from './lib/content/visibility';
 import { NOT_FOUND_LOCALE_HEADER, NOT_FOUND_PATH_HEADER, withoutInternalHeaders } from './lib/http/internalHeaders';
-import { negotiateLocale } from './lib/negotiateLocale';
-import { isHostilePath } from './lib/requestPath';
-import { listingRewrite } from './lib/listingRewrite';
-import { ROOT_FILES, routeExists } from './lib/routeExists';
+import { negotiateLocale } from './lib/edge/negotiateLocale';
+import { isHostilePath } from './lib/edge/requestPath';
+import { listingRewrite } from './lib/edge/listingRewrite';
+import { ROOT_FILES, routeExists, UNLOCALIZED_PREFIXES } from './lib/edge/routes';
 import { SEARCH_CACHE_CONTROL, isSearchPath } from './lib/search/http';
 import { notFoundPathHeader } from './lib/search/notFoundQuery';
 
@@ -16,8 +16,6 @@ const intl = createMiddleware(routing);
 // A path no route matches: Next renders it with the root not-found page, fully on the server.
 const NOT_FOUND_PATH = '/_not-found/page';
 
-// Paths that are not localized pages: route handlers, story media, child sitemaps, Next internals.
-const UNLOCALIZED = /^\/(?:api|media|sitemaps|_next)(?:\/|$)/;
 // A file at the root: /robots.txt, /icon.svg, and what scanners try (/wp-login.php).
 const ROOT_FILE = /^\/([^/]+\.[a-z0-9]+)$/i;
 
@@ -46,7 +44,8 @@ export default async function proxy(request: NextRequest) {
   if (rootFile !== undefined && !ROOT_FILES.has(rootFile)) return renderNotFound(request, negotiatedLocale(request));
   // What a client sent as one of the site's own headers never reaches a render (a route handler's
   // 404 for /api/x or /media/x renders app/global-not-found.tsx, which reads them).
-  if (UNLOCALIZED.test(pathname) || rootFile !== undefined) return NextResponse.next({ request: { headers: withoutInternalHeaders(request.headers) } });
+  // Not localized: route handlers, story media, child sitemaps, Next internals (lib/edge/routes.ts).
+  if (UNLOCALIZED_PREFIXES.has(pathname.split('/')[1] ?? '') || rootFile !== undefined) return NextResponse.next({ request: { headers: withoutInternalHeaders(request.headers) } });
   if (pathname === '/') return intl(request);
 
   const first = pathname.split('/')[1] ?? '';

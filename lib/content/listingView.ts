@@ -23,7 +23,7 @@ export function listingPath(listing: Listing, locale: Locale): string {
 
 /**
  * Where a page of a listing is rendered and cached: page 1 at the listing's own path, page N at
- * `{path}/page/N`. The proxy rewrites `?page=N` there (lib/listingRewrite.ts), so each page is a
+ * `{path}/page/N`. The proxy rewrites `?page=N` there (lib/edge/listingRewrite.ts), so each page is a
  * path Next can cache like a story page, while readers keep the `?page=N` URLs.
  */
 export function listingRenderPath(listing: Listing, locale: Locale, page: number): string {

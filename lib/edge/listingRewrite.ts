@@ -1,7 +1,7 @@
-import { isLocale, type Locale } from '../i18n/routing';
-import type { Listing } from './content/listings';
-import { listingRenderPath } from './content/listingView';
-import { parsePageParam } from './pagination';
+import { isLocale, type Locale } from '../../i18n/routing';
+import type { Listing } from '../content/listings';
+import { listingRenderPath } from '../content/listingView';
+import { parsePageParam } from '../pagination';
 
 /** The listing a localized path names, if it is one: front, archive, a section or a tag. */
 export function listingAt(pathname: string): { locale: Locale; listing: Listing } | undefined {

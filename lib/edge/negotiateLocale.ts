@@ -1,4 +1,4 @@
-import { routing, isLocale, type Locale } from '../i18n/routing';
+import { routing, isLocale, type Locale } from '../../i18n/routing';
 
 
 /** The reader's locale where the URL has none: the NEXT_LOCALE cookie, then Accept-Language, then ru. */

@@ -1,0 +1,123 @@
+import { isLocale, type Locale } from '../../i18n/routing';
+import { listingPage, type Listing } from '../content/listings';
+import { findPublicStory } from '../content/queries';
+import { sectionName } from '../content/taxonomy';
+import type { LoadedContent } from '../content/types';
+import type { Visibility } from '../content/visibility';
+import { parsePageParam } from '../pagination';
+
+/**
+ * Every route the site has, declared once: the proxy (proxy.ts) asks this table which paths exist
+ * (a 404 before rendering), and tests/routeTable.test.ts checks it against the app/ tree, so a
+ * route added in app/ and not here (or the other way round) fails the tests instead of answering
+ * 404. Patterns are written as app/ writes its folders: `[slug]` is one segment.
+ */
+
+export interface RouteQuestion {
+  locale: Locale;
+  /** The pattern's `[name]` segments, by name. */
+  params: Record<string, string>;
+  searchParams: URLSearchParams;
+  content: LoadedContent;
+  visibility: Visibility;
+}
+
+export interface LocalizedRoute {
+  /** Below `/{locale}`: '' is the front page. */
+  pattern: string;
+  /** Whether this URL names something that exists (a route with no test always exists). */
+  exists?: (question: RouteQuestion) => boolean;
+  /**
+   * Rendered only where the proxy rewrites to it (a later listing page, `?page=N` →
+   * `/page/N`): asked for directly, it is a 404, so each listing page has one public address.
+   */
+  rewriteTarget?: true;
+}
+
+const pageParam = ({ searchParams }: RouteQuestion) => {
+  const pages = searchParams.getAll('page');
+  return pages.length > 1 ? pages : pages[0];
+};
+const listed = (listing: (question: RouteQuestion) => Listing) => (question: RouteQuestion) =>
+  listingPage(question.content, question.locale, listing(question), pageParam(question), question.visibility) !== undefined;
+const storyExists = ({ content, params, visibility }: RouteQuestion) => findPublicStory(content, params.slug!, visibility) !== undefined;
+
+/** app/[locale]/…: pages and route handlers in every language. */
+export const LOCALIZED_ROUTES: readonly LocalizedRoute[] = [
+  { pattern: '', exists: listed(() => ({ kind: 'front' })) },
+  { pattern: 'page/[page]', rewriteTarget: true },
+  { pattern: 'archive', exists: listed(() => ({ kind: 'archive' })) },
+  { pattern: 'archive/page/[page]', rewriteTarget: true },
+  // Search renders any query (none found is a page too); only a `?page=` that is not a page is a 404.
+  { pattern: 'search', exists: (question) => parsePageParam(pageParam(question)) !== undefined },
+  { pattern: 'feed.xml' },
+  { pattern: 'atom.xml' },
+  { pattern: 'opengraph-image' },
+  { pattern: 'opensearch.xml' },
+  { pattern: 'news/[slug]', exists: storyExists },
+  { pattern: 'news/[slug]/opengraph-image', exists: storyExists },
+  { pattern: 'section/[section]', exists: listed(({ params }) => ({ kind: 'section', slug: params.section! })) },
+  { pattern: 'section/[section]/page/[page]', rewriteTarget: true },
+  { pattern: 'section/[section]/feed.xml', exists: ({ content, params, locale }) => sectionName(content.taxonomy, params.section!, locale) !== undefined },
+  { pattern: 'tag/[tag]', exists: listed(({ params }) => ({ kind: 'tag', slug: params.tag! })) },
+  { pattern: 'tag/[tag]/page/[page]', rewriteTarget: true },
+];
+
+/**
+ * app/…, outside the languages: route handlers (they answer their own 404s) and the files Next
+ * serves from app/ (robots.ts is /robots.txt, icon.svg is /icon.svg).
+ */
+export const UNLOCALIZED_ROUTES: readonly string[] = [
+  'api/health',
+  'api/revalidate',
+  'api/views',
+  'media/[slug]/[file]',
+  'sitemaps/[name]',
+  'sitemap.xml',
+  'news-sitemap.xml',
+  'robots.txt',
+  'icon.svg',
+];
+
+/** Files in public/, served at the root by Next (tests/routeTable.test.ts lists the folder). */
+export const PUBLIC_FILES: readonly string[] = ['logo.png', 'view-beacon.js'];
+
+/** The first path segments that are not a language: where the proxy does not localize. */
+export const UNLOCALIZED_PREFIXES: ReadonlySet<string> = new Set([...UNLOCALIZED_ROUTES.filter((route) => route.includes('/')).map((route) => route.split('/')[0]!), '_next']);
+
+/**
+ * The files served at the root (`/{name}.{ext}`). Any other (what scanners ask for all day:
+ * /wp-login.php, /xmlrpc.php) is answered by the site's own localized 404, not Next's bare error
+ * document.
+ */
+export const ROOT_FILES: ReadonlySet<string> = new Set([...UNLOCALIZED_ROUTES.filter((route) => !route.includes('/')), ...PUBLIC_FILES]);
+
+function match(pattern: string, segments: string[]): Record<string, string> | undefined {
+  const parts = pattern === '' ? [] : pattern.split('/');
+  if (parts.length !== segments.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [i, part] of parts.entries()) {
+    const dynamic = /^\[(\w+)\]$/.exec(part);
+    if (dynamic) params[dynamic[1]!] = segments[i]!;
+    else if (part !== segments[i]) return undefined;
+  }
+  return params;
+}
+
+/**
+ * Whether a localized URL names something that exists. The proxy asks this before routing so a
+ * missing story, section, tag or page is answered by the server-rendered not-found page (a page
+ * calling notFound() gets a 404 whose HTML is empty until hydration: vercel/next.js#62228).
+ * The pages keep their own notFound() checks; this only decides which path renders the 404.
+ */
+export function routeExists(pathname: string, searchParams: URLSearchParams, content: LoadedContent, visibility: Visibility): boolean {
+  const [locale, ...segments] = pathname.split('/').filter(Boolean);
+  if (!locale || !isLocale(locale)) return false;
+  for (const route of LOCALIZED_ROUTES) {
+    const params = match(route.pattern, segments);
+    if (!params) continue;
+    if (route.rewriteTarget) return false;
+    return route.exists?.({ locale, params, searchParams, content, visibility }) ?? true;
+  }
+  return false;
+}
