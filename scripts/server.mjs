@@ -17,7 +17,6 @@
 // The request path itself, stage by stage, is scripts/server/requestPath.ts.
 // - SIGTERM drains: /api/health answers 503, new connections are refused, requests in flight
 //   finish (within SHUTDOWN_GRACE_MS), then the process exits 0.
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import next from 'next';
 import { exitUnlessSupportedNode } from './runtime/supportedNode.mjs';
@@ -26,7 +25,7 @@ exitUnlessSupportedNode('The server (scripts/server.mjs)');
 // TypeScript that Node runs itself (type stripping, Node 26), shared with the app and the tests.
 // Imported after the check, so an older Node gets its message, not a loader error.
 const { launcherEnvironment, settings, startupProblems } = await import('../lib/config/settings.ts');
-const { launcherSlots } = await import('../lib/process/registry.ts');
+const { launcherSlots, processToken } = await import('../lib/process/registry.ts');
 const { createRequestPath } = await import('./server/requestPath.ts');
 const { createEncodedDocuments } = await import('./server/encodedDocuments.ts');
 const { withoutFrameworkScripts } = await import('./server/frameworkScripts.ts');
@@ -39,9 +38,7 @@ if (problems.length > 0) {
   process.exit(2);
 }
 
-const { port, hostname, shutdownGraceMs: graceMs, mediaMemoryMb, revalidateSecret } = settings();
-// Known to this process (and its content watcher) only, unless the operator set one.
-if (!revalidateSecret) launcherEnvironment.setRevalidateSecret(randomBytes(24).toString('hex'));
+const { port, hostname, shutdownGraceMs: graceMs, mediaMemoryMb } = settings();
 
 // Shared with the app's bundles through the process registry (lib/process/registry.ts).
 launcherSlots.markPeerHeader();
@@ -78,7 +75,8 @@ async function compareWithBuild(origin) {
       // here would read every folder a second time (a second at 10,000 stories).
       const response = await fetch(`${origin}/api/revalidate`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${settings().revalidateSecret}`, 'content-type': 'application/json' },
+        // This process's own token (lib/process/registry.ts), whatever REVALIDATE_SECRET is.
+        headers: { authorization: `Bearer ${processToken()}`, 'content-type': 'application/json' },
         body: JSON.stringify({ slugs: [] }),
       });
       if (response.ok) {

@@ -240,10 +240,6 @@ export const launcherEnvironment = {
   setInternalOrigin: (origin: string) => {
     process.env.INTERNAL_ORIGIN = origin;
   },
-  /** The secret this process made when none was configured (its content watcher uses it). */
-  setRevalidateSecret: (secret: string) => {
-    process.env.REVALIDATE_SECRET = secret;
-  },
   disableTelemetry: () => {
     process.env.NEXT_TELEMETRY_DISABLED = '1';
   },

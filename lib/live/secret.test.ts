@@ -104,4 +104,26 @@ describe('POST /api/revalidate', () => {
     const response = await POST(new Request('http://x/api/revalidate', { method: 'POST', headers: { authorization: 'Bearer wrong' } }));
     expect(response.status).toBe(401);
   });
+
+  it('locks out the guessing client behind nginx before comparing its secret, and only that client', async () => {
+    vi.stubEnv('REVALIDATE_SECRET', LONG);
+    const { POST } = await import('@/app/api/revalidate/route');
+    const { reloadContent } = await import('@/lib/content/repository');
+    vi.mocked(reloadContent).mockResolvedValue({ content: { problems: [], stories: new Map() }, change: { slugs: [], listsChanged: false } } as never);
+    // nginx on loopback (TRUSTED_PROXIES' default) forwards two clients.
+    const from = (client: string, secret: string) =>
+      POST(new Request('http://x/api/revalidate', { method: 'POST', headers: { authorization: `Bearer ${secret}`, 'x-peer-address': '127.0.0.1', 'x-forwarded-for': client } }));
+    const guesser = `198.51.100.${Math.floor(Math.random() * 200) + 1}`;
+    for (let i = 0; i < 10; i += 1) expect((await from(guesser, `wrong-${i}`)).status).toBe(401);
+    expect((await from(guesser, 'wrong-10')).status).toBe(429);
+    // Locked out: even the right secret is not compared, so it confirms nothing.
+    const right = await from(guesser, LONG);
+    expect(right.status).toBe(429);
+    expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
+    // The deploy hook, another client behind the same nginx, is not.
+    expect((await from('203.0.113.20', LONG)).status).toBe(200);
+    // Nor is this process's own watcher, even asking from the locked-out address.
+    const { processToken } = await import('@/lib/process/registry');
+    expect((await from(guesser, processToken())).status).toBe(200);
+  });
 });

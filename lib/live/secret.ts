@@ -1,9 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { MIN_SECRET_LENGTH, secretLengthProblem, settings } from '../config/settings';
-import { processSingleton } from '../process/registry';
+import { processSingleton, processToken } from '../process/registry';
 
-/** This process's own secret when none is configured, and the problem last said in the log. */
-const slot = () => processSingleton<{ secret?: string; reported?: string }>('revalidate:secret', () => ({}));
+/** The problem last said in the log. */
+const slot = () => processSingleton<{ reported?: string }>('revalidate:secret', () => ({}));
 
 const configured = () => settings().revalidateSecret;
 
@@ -36,19 +36,28 @@ export function misconfiguredSecretResponse(): Response | undefined {
 
 /**
  * The bearer token of POST /api/revalidate: REVALIDATE_SECRET when set (for git hooks and other
- * hosts), else a random token made per process, known only to this process's content watcher.
+ * hosts), else this process's own random token (lib/process/registry.ts), known only to it.
  * Throws when REVALIDATE_SECRET is too short: it is never used.
  */
 export function revalidateSecret(): string {
   const problem = revalidateSecretProblem();
   if (problem) throw new Error(problem);
-  return configured() ?? (slot().secret ??= randomBytes(24).toString('hex'));
+  return configured() ?? processToken();
+}
+
+function carries(header: string | null, token: string): boolean {
+  const expected = Buffer.from(`Bearer ${token}`);
+  const given = Buffer.from(header ?? '');
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /** Whether `header` carries the token; never with a too-short REVALIDATE_SECRET. */
 export function isAuthorized(header: string | null): boolean {
   if (revalidateSecretProblem()) return false;
-  const expected = Buffer.from(`Bearer ${revalidateSecret()}`);
-  const given = Buffer.from(header ?? '');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return carries(header, revalidateSecret());
+}
+
+/** Whether `header` carries this process's own token: its content watcher or its launcher asking. */
+export function isProcessRequest(header: string | null): boolean {
+  return carries(header, processToken());
 }

@@ -1,6 +1,5 @@
-import { processSingleton } from '../process/registry';
+import { processSingleton, processToken } from '../process/registry';
 import { contentRoot } from '../content/root';
-import { revalidateSecret } from './secret';
 import { watchContent } from './watchContent';
 import { markWatchStarting, markWatching } from './watchState';
 import { runtimeEnvironment, settings } from '../config/settings';
@@ -30,7 +29,7 @@ export function startContentWatcher(): void {
         try {
           const response = await fetch(revalidateEndpoint(), {
             method: 'POST',
-            headers: { authorization: `Bearer ${revalidateSecret()}`, 'content-type': 'application/json' },
+            headers: { authorization: `Bearer ${processToken()}`, 'content-type': 'application/json' },
             body: JSON.stringify({ scope, slugs }),
           });
           if (!response.ok) throw new Error(`status ${response.status}`);

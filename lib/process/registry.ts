@@ -5,6 +5,8 @@
 // (scripts/server.mjs) reads the same slots through `launcherSlots`, so no name is spelled twice.
 // Self-contained and erasable TypeScript only: Node runs this file directly for the launcher.
 
+import { randomBytes } from 'node:crypto';
+
 /** The process-wide slots. A name not listed here is a type error at the call. */
 export const PROCESS_SLOTS = [
   'lifecycle',
@@ -18,6 +20,7 @@ export const PROCESS_SLOTS = [
   'og:renderer',
   'revalidate:failedAttempts',
   'revalidate:secret',
+  'revalidate:process-token',
   'views:store',
   'views:rateLimiter',
   'views:popular',
@@ -94,6 +97,15 @@ export function keptFor<T>(owner: object, key: string, compute: () => T): T {
 /** Sets what `keptFor(owner, key, …)` returns from now on (a value known already, read from a cache file). */
 export function rememberFor<T>(owner: object, key: string, value: T): void {
   keptValues(owner).set(key, value);
+}
+
+/**
+ * This process's own bearer token for POST /api/revalidate: its content watcher and the launcher's
+ * start-up comparison use it, whatever REVALIDATE_SECRET is, so a client locked out for guessing
+ * the operator's secret never locks out the process's own reloads. Random, never leaves the process.
+ */
+export function processToken(): string {
+  return processSingleton('revalidate:process-token', () => randomBytes(24).toString('hex'));
 }
 
 /** The slots the launcher shares with the app's bundles. */

@@ -1,4 +1,4 @@
-import { fixedWindow, verdict, type FixedWindowOptions, type RateLimiter } from './rateLimiter';
+import { ALLOWED, fixedWindow, verdict, type FixedWindowOptions, type RateLimiter, type RateVerdict } from './rateLimiter';
 
 /** Keys one process tracks at most: a flood of addresses costs bounded memory (about 10 MB). */
 export const MAX_TRACKED_KEYS = 100_000;
@@ -10,9 +10,16 @@ export const MAX_TRACKED_KEYS = 100_000;
  */
 export function createMemoryRateLimiter({ limit, windowMs, now = Date.now, maxKeys = MAX_TRACKED_KEYS }: FixedWindowOptions & { maxKeys?: number }) {
   const counts = new Map<string, { window: number; count: number }>();
-  const limiter: RateLimiter & { readonly size: number } = {
+  const limiter: RateLimiter & { readonly size: number; peek(key: string): RateVerdict } = {
     get size() {
       return counts.size;
+    },
+    /** The verdict for this key now, without counting a request. */
+    peek(key: string) {
+      const at = now();
+      const { index, endsAt } = fixedWindow(at, windowMs);
+      const entry = counts.get(key);
+      return entry?.window === index && entry.count >= limit ? verdict(entry.count + 1, limit, at, endsAt) : ALLOWED;
     },
     async hit(key: string) {
       const at = now();

@@ -4,12 +4,9 @@ import { nextDue } from '@/lib/content/diff';
 import { reloadContent } from '@/lib/content/repository';
 import { readBounded } from '@/lib/http/readBounded';
 import { parseRevalidateBody } from '@/lib/live/revalidateBody';
-import { isAuthorized, misconfiguredSecretResponse } from '@/lib/live/secret';
+import { lockedOut, revalidateClient, wrongSecret } from '@/lib/live/failedAttempts';
+import { isAuthorized, isProcessRequest, misconfiguredSecretResponse } from '@/lib/live/secret';
 import { paths } from '@/lib/paths';
-import { processSingleton } from '@/lib/process/registry';
-import { createMemoryRateLimiter } from '@/lib/views/memoryRateLimiter';
-
-const failedAttempts = () => processSingleton('revalidate:failedAttempts', () => createMemoryRateLimiter({ limit: 10, windowMs: 60_000 }));
 
 /**
  * POST /api/revalidate (Authorization: Bearer <REVALIDATE_SECRET>): reads the content again (only
@@ -24,13 +21,15 @@ export async function POST(request: Request) {
   // A REVALIDATE_SECRET under the minimum length is never accepted: 503 to everyone until replaced.
   const misconfigured = misconfiguredSecretResponse();
   if (misconfigured) return misconfigured;
-  if (!isAuthorized(request.headers.get('authorization'))) {
-    // Guessing the secret costs a client at most 10 tries a minute.
-    const verdict = await failedAttempts().hit(request.headers.get('x-peer-address') || 'unknown');
-    if (!verdict.allowed) {
-      return new Response('Too many failed attempts\n', { status: 429, headers: { 'retry-after': String(verdict.retryAfterSeconds) } });
-    }
-    return new Response('Unauthorized\n', { status: 401, headers: { 'www-authenticate': 'Bearer' } });
+  // Guessing the secret costs a client (the real one, behind nginx) at most 10 tries a minute,
+  // and a locked-out client is answered before its secret is compared.
+  // This process's own reloads (its watcher, its launcher) carry its own token and are never locked out.
+  const authorization = request.headers.get('authorization');
+  if (!isProcessRequest(authorization)) {
+    const client = revalidateClient(request);
+    const locked = lockedOut(client);
+    if (locked) return locked;
+    if (!isAuthorized(authorization)) return wrongSecret(client);
   }
   const text = await readBounded(request, 64 * 1024);
   if (text === undefined) return new Response('Payload too large\n', { status: 413 });
