@@ -28,6 +28,11 @@ const nextConfig: NextConfig = {
   // build that `npm start` serves (scripts/test-all.sh).
   distDir: settings().nextDistDir,
   poweredByHeader: false,
+  // Next hashes every page it sends (FNV-1a over the whole HTML string) for its ETag: 27% of the
+  // server's CPU on a cached story page (a --cpu-prof of bench:origin's load, docs/request-path.md).
+  // scripts/server/heldDocuments.ts sets the ETag instead from the hash it already takes of each
+  // page, and answers If-None-Match with 304.
+  generateEtags: false,
   // Inlined into the server bundles at build time: /api/health says which Node.js built the site
   // beside the one serving it (both must be the supported major, scripts/runtime/supportedNode.mjs).
   env: { BUILT_WITH_NODE: process.version },

@@ -34,9 +34,19 @@ interface Entry {
   bytes: number;
 }
 
+export interface SentDocument {
+  encoding: Encoding;
+  bytes: Buffer;
+  /**
+   * A weak validator of the document (the hash it is kept by), for a document that is kept:
+   * weak, since its encodings are different bytes of the same page.
+   */
+  etag?: string;
+}
+
 export interface EncodedDocuments {
   /** A page (transformed, then compressed) or, with `transform: false`, a feed (only compressed). */
-  documentFor(original: Buffer, acceptEncoding: string | string[] | undefined, options?: { shared?: boolean; transform?: boolean }): { encoding: Encoding; bytes: Buffer };
+  documentFor(original: Buffer, acceptEncoding: string | string[] | undefined, options?: { shared?: boolean; transform?: boolean }): SentDocument;
   cachedBytes(): number;
   size(): number;
 }
@@ -64,7 +74,7 @@ export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES, transform 
       return { encoding, bytes: encode(body, encoding) };
     }
     // Keyed by what Next sent, so a repeat skips the transform too.
-    const key = createHash('sha256').update(transforms ? 'html\0' : 'raw\0').update(original).digest('base64');
+    const key = createHash('sha256').update(transforms ? 'html\0' : 'raw\0').update(original).digest('base64url');
     let entry = documents.get(key);
     // What is sent is kept per encoding (the transformed document too, for clients that take no
     // compression), so a repeat runs neither the transform nor an encoder.
@@ -84,7 +94,7 @@ export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES, transform 
       }
       documents.set(key, entry);
     }
-    return { encoding, bytes };
+    return { encoding, bytes, etag: `W/"${key}"` };
   }
 
   return { documentFor, cachedBytes: () => documents.calculatedSize, size: () => documents.size };

@@ -177,3 +177,25 @@ describe('holdDocuments: feeds', () => {
     expect(documents.size()).toBe(0);
   });
 });
+
+describe('holdDocuments: entity tags', () => {
+  it('tags a kept page with the hash it is kept by, and answers 304 to a reader who has it', async () => {
+    const origin = await serve((request, response) => {
+      response.setHeader('content-type', 'text/html; charset=utf-8');
+      response.setHeader('cache-control', request.url === '/search' ? 'private, no-store' : 's-maxage=30, stale-while-revalidate=60');
+      response.end(page(request.url === '/b' ? 21 : 20));
+    });
+    const first = await fetch(`${origin}/a`);
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]{43}"$/);
+    expect(await first.text()).toBe(page(20));
+    const again = await getRaw(`${origin}/a`, { 'if-none-match': etag!, 'accept-encoding': 'br' });
+    expect(again.headers['etag']).toBe(etag);
+    expect(again.body.length).toBe(0);
+    expect((await fetch(`${origin}/a`, { headers: { 'if-none-match': etag! } })).status).toBe(304);
+    // Another page, another tag; a stale tag gets the page; a page rendered per request, none.
+    expect((await fetch(`${origin}/b`)).headers.get('etag')).not.toBe(etag);
+    expect((await fetch(`${origin}/b`, { headers: { 'if-none-match': etag! } })).status).toBe(200);
+    expect((await fetch(`${origin}/search`)).headers.get('etag')).toBeNull();
+  });
+});

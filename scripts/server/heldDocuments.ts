@@ -31,6 +31,13 @@ function isSharedCacheable(cacheControl: unknown, { publicIsEnough = false } = {
 
 const FEED_TYPE = /^application\/(rss|atom)\+xml\s*(;|$)/i;
 
+/** Whether an If-None-Match header names this (weak) entity tag, or is `*`. */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
+}
+
 function appendVary(response: ServerResponse, field: string): void {
   const vary = String(response.getHeader('vary') ?? '');
   if (!vary.split(',').some((name) => name.trim().toLowerCase() === field.toLowerCase())) {
@@ -116,9 +123,18 @@ export function holdDocuments(request: IncomingMessage, response: ServerResponse
       shared: kind === 'feed' || isSharedCacheable(response.getHeader('cache-control')),
       transform: kind === 'page',
     });
+    appendVary(response, 'Accept-Encoding');
+    if (sent.etag && response.statusCode === 200) {
+      response.setHeader('etag', sent.etag);
+      // The reader has this very page: 304, no body (RFC 9110: weak comparison for If-None-Match).
+      if (matches(request.headers['if-none-match'], sent.etag)) {
+        response.statusCode = 304;
+        response.removeHeader('content-length');
+        return methods.end(undefined, callback);
+      }
+    }
     // The compression middleware leaves an answer alone once it carries Content-Encoding.
     if (sent.encoding !== 'identity') response.setHeader('content-encoding', sent.encoding);
-    appendVary(response, 'Accept-Encoding');
     response.setHeader('content-length', sent.bytes.length);
     return methods.end(sent.bytes, callback);
   };
