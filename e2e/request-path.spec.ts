@@ -13,6 +13,12 @@ test.describe('x-served-by names the layer that produced an answer', () => {
     expect(again.headers()['x-served-by']).toBe('next-cache');
     // A search is rendered for each request.
     expect((await request.get('/en/search?q=gas')).headers()['x-served-by']).toBe('render');
+    // The page's ETag is the held documents' hash (Next's own is off): a reader who has it gets 304.
+    const etag = again.headers()['etag'];
+    expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]{43}"$/);
+    const revalidated = await request.get(`/en/news/${SEED}`, { headers: { 'if-none-match': etag! } });
+    expect(revalidated.status()).toBe(304);
+    expect((await revalidated.body()).length).toBe(0);
   });
 
   test('a photo: resized (or read from the disk cache) once, then from memory', async ({ request }) => {
