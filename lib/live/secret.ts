@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { MIN_SECRET_LENGTH, secretLengthProblem, settings } from '../config/settings';
 import { processSingleton, processToken } from '../process/registry';
 
