@@ -31,7 +31,7 @@ const beacon = (slug: string, n: number) =>
     headers: { 'content-type': 'application/json', 'user-agent': READER_UA, 'x-peer-address': `203.0.113.${n}` },
   });
 
-/** The process-wide views state (lib/processSingleton.ts): each test starts a fresh process. */
+/** The process-wide views state (lib/process/registry.ts): each test starts a fresh process. */
 function forgetProcessState() {
   const slots = globalThis as unknown as Record<symbol, unknown>;
   for (const name of ['views:storeHealth', 'views:popular', 'views:store', 'views:salts']) delete slots[Symbol.for(`bilingual-news:${name}`)];
