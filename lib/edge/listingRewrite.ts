@@ -1,17 +1,13 @@
-import { isLocale, type Locale } from '../../i18n/routing';
+import type { Locale } from '../../i18n/routing';
 import type { Listing } from '../content/listings';
 import { listingRenderPath } from '../content/listingView';
 import { parsePageParam } from '../pagination';
+import { localizedRouteAt } from './routes';
 
-/** The listing a localized path names, if it is one: front, archive, a section or a tag. */
+/** The listing a localized path names, if it is one (the route table says which routes are). */
 export function listingAt(pathname: string): { locale: Locale; listing: Listing } | undefined {
-  const [locale, first, second, ...rest] = pathname.split('/').filter(Boolean);
-  if (!locale || !isLocale(locale) || rest.length > 0) return undefined;
-  if (first === undefined) return { locale, listing: { kind: 'front' } };
-  if (first === 'archive' && second === undefined) return { locale, listing: { kind: 'archive' } };
-  if (first === 'section' && second !== undefined) return { locale, listing: { kind: 'section', slug: second } };
-  if (first === 'tag' && second !== undefined) return { locale, listing: { kind: 'tag', slug: second } };
-  return undefined;
+  const found = localizedRouteAt(pathname);
+  return found?.route.listing ? { locale: found.locale, listing: found.route.listing(found.params) } : undefined;
 }
 
 /**

@@ -27,6 +27,8 @@ export interface LocalizedRoute {
   pattern: string;
   /** Whether this URL names something that exists (a route with no test always exists). */
   exists?: (question: RouteQuestion) => boolean;
+  /** The listing this route shows (front, archive, a section, a tag): its `?page=N` is rewritten. */
+  listing?: (params: Record<string, string>) => Listing;
   /**
    * Rendered only where the proxy rewrites to it (a later listing page, `?page=N` →
    * `/page/N`): asked for directly, it is a 404, so each listing page has one public address.
@@ -38,15 +40,18 @@ const pageParam = ({ searchParams }: RouteQuestion) => {
   const pages = searchParams.getAll('page');
   return pages.length > 1 ? pages : pages[0];
 };
-const listed = (listing: (question: RouteQuestion) => Listing) => (question: RouteQuestion) =>
-  listingPage(question.content, question.locale, listing(question), pageParam(question), question.visibility) !== undefined;
+/** A listing route: it exists while the page asked for (`?page=`) is one of its pages. */
+const listed = (listing: (params: Record<string, string>) => Listing): Pick<LocalizedRoute, 'exists' | 'listing'> => ({
+  listing,
+  exists: (question) => listingPage(question.content, question.locale, listing(question.params), pageParam(question), question.visibility) !== undefined,
+});
 const storyExists = ({ content, params, visibility }: RouteQuestion) => findPublicStory(content, params.slug!, visibility) !== undefined;
 
 /** app/[locale]/…: pages and route handlers in every language. */
 export const LOCALIZED_ROUTES: readonly LocalizedRoute[] = [
-  { pattern: '', exists: listed(() => ({ kind: 'front' })) },
+  { pattern: '', ...listed(() => ({ kind: 'front' })) },
   { pattern: 'page/[page]', rewriteTarget: true },
-  { pattern: 'archive', exists: listed(() => ({ kind: 'archive' })) },
+  { pattern: 'archive', ...listed(() => ({ kind: 'archive' })) },
   { pattern: 'archive/page/[page]', rewriteTarget: true },
   // Search renders any query (none found is a page too); only a `?page=` that is not a page is a 404.
   { pattern: 'search', exists: (question) => parsePageParam(pageParam(question)) !== undefined },
@@ -56,10 +61,10 @@ export const LOCALIZED_ROUTES: readonly LocalizedRoute[] = [
   { pattern: 'opensearch.xml' },
   { pattern: 'news/[slug]', exists: storyExists },
   { pattern: 'news/[slug]/opengraph-image', exists: storyExists },
-  { pattern: 'section/[section]', exists: listed(({ params }) => ({ kind: 'section', slug: params.section! })) },
+  { pattern: 'section/[section]', ...listed((params) => ({ kind: 'section', slug: params.section! })) },
   { pattern: 'section/[section]/page/[page]', rewriteTarget: true },
   { pattern: 'section/[section]/feed.xml', exists: ({ content, params, locale }) => sectionName(content.taxonomy, params.section!, locale) !== undefined },
-  { pattern: 'tag/[tag]', exists: listed(({ params }) => ({ kind: 'tag', slug: params.tag! })) },
+  { pattern: 'tag/[tag]', ...listed((params) => ({ kind: 'tag', slug: params.tag! })) },
   { pattern: 'tag/[tag]/page/[page]', rewriteTarget: true },
 ];
 
@@ -111,13 +116,18 @@ function match(pattern: string, segments: string[]): Record<string, string> | un
  * The pages keep their own notFound() checks; this only decides which path renders the 404.
  */
 export function routeExists(pathname: string, searchParams: URLSearchParams, content: LoadedContent, visibility: Visibility): boolean {
+  const found = localizedRouteAt(pathname);
+  if (!found || found.route.rewriteTarget) return false;
+  return found.route.exists?.({ ...found, searchParams, content, visibility }) ?? true;
+}
+
+/** The localized route a path names, with its language and its `[name]` segments. */
+export function localizedRouteAt(pathname: string): { route: LocalizedRoute; locale: Locale; params: Record<string, string> } | undefined {
   const [locale, ...segments] = pathname.split('/').filter(Boolean);
-  if (!locale || !isLocale(locale)) return false;
+  if (!locale || !isLocale(locale)) return undefined;
   for (const route of LOCALIZED_ROUTES) {
     const params = match(route.pattern, segments);
-    if (!params) continue;
-    if (route.rewriteTarget) return false;
-    return route.exists?.({ locale, params, searchParams, content, visibility }) ?? true;
+    if (params) return { route, locale, params };
   }
-  return false;
+  return undefined;
 }

@@ -1,6 +1,5 @@
-import { settings } from '../config/settings';
 import { processSingleton } from '../process/registry';
-import { clientAddress, parseTrustedProxies, PEER_HEADER } from '../views/clientAddress';
+import { PEER_HEADER, requestClientAddress } from '../views/clientAddress';
 import { createMemoryRateLimiter } from '../views/memoryRateLimiter';
 
 /** Wrong secrets one client may send to POST /api/revalidate per minute. */
@@ -15,7 +14,7 @@ const failures = () => processSingleton('revalidate:failedAttempts', () => creat
  */
 export function revalidateClient(request: Request): string {
   const peer = request.headers.get(PEER_HEADER)?.trim() || 'unknown';
-  return clientAddress(peer, request.headers.get('x-forwarded-for'), parseTrustedProxies(settings().trustedProxies)) ?? peer;
+  return requestClientAddress(peer, request.headers.get('x-forwarded-for')) ?? peer;
 }
 
 const tooMany = (retryAfterSeconds: number) =>

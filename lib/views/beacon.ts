@@ -6,14 +6,13 @@ import { readBounded } from '../http/readBounded';
 import { processSingleton } from '../process/registry';
 import { siteOrigin } from '../site';
 import { isBot } from './bots';
-import { clientAddress, PEER_HEADER, parseTrustedProxies, readerAddress } from './clientAddress';
+import { PEER_HEADER, readerAddress, requestClientAddress } from './clientAddress';
 import { LIMITER_DEADLINE_MS } from './deadlines';
 import { dayKey } from './days';
 import { isForeignBeacon } from './foreignBeacon';
 import { ALLOWED, type RateLimiter } from './rateLimiter';
 import { createHealth, storeHealth, withDeadline } from './resilience';
 import type { ViewsStore } from './store';
-import { settings } from '../config/settings';
 
 export const MAX_BEACON_BYTES = 1024;
 // Redis's deadline: the beacon answers within 150 ms even when the store hangs.
@@ -113,7 +112,7 @@ export async function handleBeacon(request: Request, context: BeaconContext): Pr
     warnNoPeerOnce();
     return answer(204);
   }
-  const address = clientAddress(peer, request.headers.get('x-forwarded-for'), parseTrustedProxies(context.trustedProxies ?? settings().trustedProxies));
+  const address = requestClientAddress(peer, request.headers.get('x-forwarded-for'), context.trustedProxies);
   if (!address) return answer(204);
 
   // One budget for the whole beacon, so a slow salt, limiter and write never add up.

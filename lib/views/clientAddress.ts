@@ -1,3 +1,4 @@
+import { settings } from '../config/settings';
 import { isIP } from 'node:net';
 
 /**
@@ -77,4 +78,9 @@ export function readerAddress(address: string): string {
   const prefix = parsed.value >> 64n;
   const groups = [48n, 32n, 16n, 0n].map((shift) => ((prefix >> shift) & 0xffffn).toString(16));
   return `${groups.join(':')}::/64`;
+}
+
+/** The client of a request the launcher tagged with its peer: TRUSTED_PROXIES decides whose X-Forwarded-For counts. */
+export function requestClientAddress(peer: string, forwardedFor: string | null, trustedProxies = settings().trustedProxies): string | undefined {
+  return clientAddress(peer, forwardedFor, parseTrustedProxies(trustedProxies));
 }

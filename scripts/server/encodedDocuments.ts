@@ -31,7 +31,6 @@ interface Entry {
   /** The length of the document as sent (after the transform), which decides on compression. */
   length: number;
   variants: Map<Encoding, Buffer>;
-  bytes: number;
 }
 
 export interface SentDocument {
@@ -59,7 +58,10 @@ export interface EncodedDocuments {
 export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES, transform = (body: Buffer) => body } = {}): EncodedDocuments {
   // Bounded by the bytes of the variants kept, least recently used out first; an entry is set
   // again whenever a variant is added, so its size is counted anew.
-  const documents = new LRUCache<string, Entry>({ maxSize: maxBytes, sizeCalculation: (entry) => Math.max(1, entry.bytes) });
+  const documents = new LRUCache<string, Entry>({
+    maxSize: maxBytes,
+    sizeCalculation: (entry) => Math.max(1, [...entry.variants.values()].reduce((sum, bytes) => sum + bytes.length, 0)),
+  });
 
   /**
    * Only a `shared` document (one a shared cache may keep: Next's cached pages) is kept; a page
@@ -81,17 +83,14 @@ export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES, transform 
     let body: Buffer | undefined;
     if (!entry) {
       body = prepare(original);
-      entry = { length: body.length, variants: new Map(), bytes: 0 };
+      entry = { length: body.length, variants: new Map() };
     }
     const encoding = entry.length >= MIN_COMPRESSED_BYTES ? preferredEncoding(acceptEncoding) : 'identity';
     let bytes = entry.variants.get(encoding);
     if (!bytes) {
       bytes = encode(body ?? prepare(original), encoding);
       // Kept unless it is what Next sent (identity, untransformed): that costs nothing to send again.
-      if (bytes !== original) {
-        entry.variants.set(encoding, bytes);
-        entry.bytes += bytes.length;
-      }
+      if (bytes !== original) entry.variants.set(encoding, bytes);
       documents.set(key, entry);
     }
     return { encoding, bytes, etag: `W/"${key}"` };

@@ -62,8 +62,7 @@ export function createImmutableMedia({
   };
 
   function remember(url: string, given: object, entry: Entry) {
-    if (given !== current() || entry.body.length > maxEntryBytes) return;
-    entries.set(url, entry);
+    if (given === current()) entries.set(url, entry);
   }
 
   return {
