@@ -7,17 +7,18 @@ import { IMAGE_CONTENT_SECURITY_POLICY, securityHeaders } from './lib/security/s
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
 /**
- * PAGE_CACHE=redis (experimental, docs/operations.md): Next's page cache in Redis (REDIS_URL),
- * shared by every instance, instead of each instance's memory. Unset (or `memory`): today's
- * per-instance cache, the config below unchanged.
+ * Next's page cache. PAGE_CACHE=redis (experimental, docs/operations.md): in Redis (REDIS_URL),
+ * shared by every instance. Unset (or `memory`): each instance's memory, Next's default cache
+ * with its entries stamped when their render began (lib/cache/renderStarts.mjs says why).
+ * Loaded by Next at runtime by absolute path, outside the bundler. next.config.ts is compiled to
+ * CommonJS (import.meta.dirname becomes __dirname, the project folder).
  */
 function pageCacheConfig(): Pick<NextConfig, 'cacheHandler' | 'cacheMaxMemorySize'> {
+  const handler = (file: string) => path.join(import.meta.dirname ?? process.cwd(), 'lib/cache', file);
   // settings() stops the build with a line per bad setting (PAGE_CACHE=redis without REDIS_URL too).
-  if (settings().pageCache === 'memory') return {};
+  if (settings().pageCache === 'memory') return { cacheHandler: handler('memoryCacheHandler.mjs') };
   return {
-    // Loaded by Next at runtime by absolute path, outside the bundler. next.config.ts is compiled
-    // to CommonJS on Node 20 (import.meta.dirname becomes __dirname, the project folder).
-    cacheHandler: path.join(import.meta.dirname ?? process.cwd(), 'lib/cache/redisCacheHandler.mjs'),
+    cacheHandler: handler('redisCacheHandler.mjs'),
     // No copy in this process's memory: every read goes to Redis, so all instances agree.
     cacheMaxMemorySize: 0,
   };

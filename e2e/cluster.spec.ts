@@ -95,6 +95,11 @@ test.describe('several instances behind nginx', () => {
     cluster = await startClusterProcess(root);
   });
 
+  // What nginx and the instances printed, in the log of a failed run.
+  test.afterEach(async ({}, info) => {
+    if (info.status !== info.expectedStatus) console.log(`cluster output:\n${cluster?.output() ?? '(not started)'}`);
+  });
+
   test.afterAll(async () => {
     test.setTimeout(30_000);
     await cluster?.stop();

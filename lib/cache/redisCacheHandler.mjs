@@ -19,6 +19,7 @@ import Redis from 'ioredis';
 import { runtimeEnvironment, settings as siteSettings } from '../config/settings.ts';
 import { processSingleton } from '../process/registry.ts';
 import { failFastRedisOptions } from '../redisOptions.mjs';
+import { renderStarts } from './renderStarts.mjs';
 
 /** NEXT_CACHE_TAGS_HEADER (next/dist/lib/constants.js): a rendered page's tags, implicit ones included. */
 const TAGS_HEADER = 'x-next-cache-tags';
@@ -26,9 +27,6 @@ const DAY_SECONDS = 24 * 60 * 60;
 /** The longest the tags hash is kept, whatever far-off expiry a revalidateTag asks for. */
 const MAX_TAGS_KEEP_MS = 400 * DAY_SECONDS * 1000;
 const TIMED_OUT = Symbol('timed out');
-/** A read older than this began no render still running (Next's own render timeouts are shorter). */
-const RENDER_START_KEPT_MS = 60_000;
-const MAX_RENDER_STARTS = 10_000;
 
 // One round trip per read: the entry, its stored tags, and the expiry of each of those tags and of
 // the tags the request brings (ARGV: a fetch entry's tags and soft tags).
@@ -176,28 +174,8 @@ export function createPageCacheHandler(options = {}) {
     pending: new Map(),
     flushing: false,
     /** Entry key -> when this process last found it missing or stale: when a render began. */
-    renderStarts: new Map(),
+    renderStarts: renderStarts(),
   };
-
-  // An entry counts as made when the render that produced it began, not when it is stored. A
-  // render that began before a revalidation (on the old content: this instance had not reloaded
-  // yet) and was stored after it would otherwise pass for fresher than the revalidation and be
-  // served to every instance until its revalidate time (seen in bench:page-cache: an edit missing
-  // on one instance for 30 s). Next renders one key once at a time per process (its response cache
-  // makes concurrent requests wait for the render in flight), so the last read that found the key
-  // missing or stale is the one whose render is being stored.
-  function noteRenderStart(key, at) {
-    state.renderStarts.delete(key);
-    state.renderStarts.set(key, at);
-    // Reads whose render never stored (an error, a page not cached) are dropped oldest first.
-    if (state.renderStarts.size > MAX_RENDER_STARTS) state.renderStarts.delete(state.renderStarts.keys().next().value);
-  }
-
-  function takeRenderStart(key, now) {
-    const at = state.renderStarts.get(key);
-    state.renderStarts.delete(key);
-    return at !== undefined && now - at < RENDER_START_KEPT_MS ? at : now;
-  }
 
   function noteOnce(id, line) {
     if (state.noted.has(id)) return;
@@ -344,7 +322,7 @@ export function createPageCacheHandler(options = {}) {
       const now = Date.now();
       const revalidate = entry?.cacheControl?.revalidate;
       // A miss, or an entry past its revalidate time (Next serves it and renders it again).
-      if (!entry || (typeof revalidate === 'number' && entry.lastModified + revalidate * 1000 <= now)) noteRenderStart(`${this.base}:entry:${cacheKey}`, now);
+      if (!entry || (typeof revalidate === 'number' && entry.lastModified + revalidate * 1000 <= now)) state.renderStarts.read(`${this.base}:entry:${cacheKey}`, now);
       return entry;
     }
 
@@ -382,7 +360,7 @@ export function createPageCacheHandler(options = {}) {
       let text;
       let tagsJson;
       try {
-        text = serializeEntry({ lastModified: takeRenderStart(key, Date.now()), value: data, cacheControl: ctx?.fetchCache ? undefined : ctx?.cacheControl });
+        text = serializeEntry({ lastModified: state.renderStarts.madeAt(key, Date.now()), value: data, cacheControl: ctx?.fetchCache ? undefined : ctx?.cacheControl });
         tagsJson = JSON.stringify(storedTags(data));
       } catch (error) {
         noteOnce('unstorable', `[page-cache] cannot store ${cacheKey} (${error.message})`);

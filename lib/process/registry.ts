@@ -30,6 +30,7 @@ export const PROCESS_SLOTS = [
   'views:noPeerWarned',
   'settings:last',
   'page-cache-handler',
+  'page-render-starts',
   'og:fonts',
   'og:card-ranges',
   'text:word-chars',
