@@ -58,11 +58,11 @@ function bundledWords(locale: Locale): string[] {
   return words;
 }
 
-const SYLLABLES: Record<Locale, string[]> = {
+const SYLLABLES: Record<string, string[]> = {
   ru: 'ба ва га да жа за ка ла ма на па ра са та фа ха ца ча ша бо во го до ко ло мо но по ро со то ку лу му ну ру су ту ки ли ми ни ри си ти ер ан ов ин ск ст пр тр'.split(' '),
   en: 'ba be bi bo ca ce co da de di do fa fe fi ga ge go ha he hi la le li lo ma me mi mo na ne ni no pa pe pi po ra re ri ro sa se si so ta te ti to ver con tion ment'.split(' '),
 };
-const inventedWord = (locale: Locale) => Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(SYLLABLES[locale])).join('');
+const inventedWord = (locale: Locale) => Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(SYLLABLES[locale] ?? SYLLABLES.en!)).join('');
 
 /** Draws words the way text does: mostly common real words, sometimes rarer invented ones. */
 function vocabulary(locale: Locale) {
@@ -77,7 +77,8 @@ const NOW = Date.parse('2026-01-01T00:00:00Z');
 const TEN_YEARS = 10 * 365 * 86_400_000;
 
 function syntheticContent(count: number): LoadedContent {
-  const text = { ru: vocabulary('ru'), en: vocabulary('en') };
+  // Synthetic stories in Russian and English, the languages of most of the bundled text.
+  const text: Record<string, (n: number) => string> = { ru: vocabulary('ru'), en: vocabulary('en') };
   const stories = new Map<string, Story>();
   for (let i = 0; i < count; i += 1) {
     const published = NOW - Math.floor(random() * TEN_YEARS);
@@ -85,13 +86,13 @@ function syntheticContent(count: number): LoadedContent {
     const translated = random() < 0.9;
     const original: Locale = random() < 0.6 ? 'ru' : 'en';
     const versions: Story['versions'] = {};
-    for (const locale of routing.locales) {
+    for (const [locale, words] of Object.entries(text)) {
       if (locale !== original && !translated) continue;
-      const bodyText = text[locale](300 + Math.floor(random() * 400));
+      const bodyText = words(300 + Math.floor(random() * 400));
       versions[locale] = {
         locale,
-        title: text[locale](6 + Math.floor(random() * 8)),
-        summary: text[locale](20 + Math.floor(random() * 20)),
+        title: words(6 + Math.floor(random() * 8)),
+        summary: words(20 + Math.floor(random() * 20)),
         bodyHtml: '',
         bodyText,
         wordCount: 0,

@@ -1,10 +1,10 @@
 import { useTranslations } from 'next-intl';
+import { languageNameIn, ownLanguageName } from '@/i18n/languageNames';
 import { routing, type Locale } from '@/i18n/routing';
 
 /** Plain links (no JavaScript needed) to this same page in the other locales. */
-export function LocaleSwitcher({ current, alternates }: { current: Locale; alternates: Record<Locale, string> }) {
+export function LocaleSwitcher({ current, alternates }: { current: Locale; alternates: Readonly<Record<Locale, string>> }) {
   const t = useTranslations('LocaleSwitcher');
-  const languages = useTranslations('Languages');
   return (
     <nav aria-label={t('label')} data-component="locale-switcher">
       <ul className="flex gap-3 text-sm">
@@ -16,10 +16,10 @@ export function LocaleSwitcher({ current, alternates }: { current: Locale; alter
                 href={alternates[locale]}
                 hrefLang={locale}
                 lang={locale}
-                aria-label={t('switchTo', { language: languages(locale) })}
+                aria-label={t('switchTo', { language: languageNameIn(current, locale) })}
                 className="underline-offset-4 hover:underline"
               >
-                {t(locale)}
+                {ownLanguageName(locale)}
               </a>
             </li>
           ))}

@@ -1,5 +1,5 @@
 import { useLocale, useTranslations } from 'next-intl';
-import { isLocale, type Locale } from '@/i18n/routing';
+import { isLocale, routing, type Locale } from '@/i18n/routing';
 import type { StoryTeaser } from '@/lib/content/teasers';
 import { paths } from '@/lib/paths';
 import { SearchBox } from './SearchBox';
@@ -12,7 +12,7 @@ import { SearchLatestStories } from './SearchLatestStories';
 export function NotFoundContent({ query, latest = [] }: { query?: string; latest?: StoryTeaser[] }) {
   const t = useTranslations('NotFound');
   const current = useLocale();
-  const locale: Locale = isLocale(current) ? current : 'ru';
+  const locale: Locale = isLocale(current) ? current : routing.defaultLocale;
   return (
     <div className="mx-auto max-w-2xl px-4 py-10" data-component="not-found">
       <h1 className="font-serif text-4xl font-bold">{t('title')}</h1>

@@ -1,5 +1,5 @@
 import { headlineSize } from '@/lib/og/headlineSize';
-import { SANS_STACK, SERIF_STACK } from '@/lib/og/fonts';
+import { cardFontStack } from '@/lib/og/fonts';
 
 export interface OgCardProps {
   siteName: string;
@@ -24,7 +24,7 @@ export function OgCard({ siteName, headline, kicker, dateText, photo, lang }: Og
       <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'space-between', width: textWidth + 128, padding: '56px 64px', borderTop: `12px solid ${ACCENT}` }}>
         <div style={{ display: 'flex', flexDirection: 'column' }}>
           {kicker && (
-            <div style={{ display: 'flex', fontFamily: SANS_STACK, fontWeight: 700, fontSize: 28, color: ACCENT, textTransform: 'uppercase', letterSpacing: 2 }}>
+            <div style={{ display: 'flex', fontFamily: cardFontStack(lang, 'text'), fontWeight: 700, fontSize: 28, color: ACCENT, textTransform: 'uppercase', letterSpacing: 2 }}>
               {kicker}
             </div>
           )}
@@ -32,7 +32,7 @@ export function OgCard({ siteName, headline, kicker, dateText, photo, lang }: Og
             style={{
               display: 'block',
               marginTop: 20,
-              fontFamily: SERIF_STACK,
+              fontFamily: cardFontStack(lang, 'headline'),
               fontWeight: 700,
               fontSize,
               lineHeight: 1.15,
@@ -45,7 +45,7 @@ export function OgCard({ siteName, headline, kicker, dateText, photo, lang }: Og
             {headline}
           </div>
         </div>
-        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end', fontFamily: SANS_STACK, fontSize: 26, color: '#4d4d4d' }}>
+        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end', fontFamily: cardFontStack(lang, 'text'), fontSize: 26, color: '#4d4d4d' }}>
           <div style={{ display: 'flex', fontWeight: 700, color: '#1b1b1b' }}>{siteName}</div>
           {dateText && <div style={{ display: 'flex' }}>{dateText}</div>}
         </div>

@@ -1,10 +1,12 @@
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { languageNameIn } from '@/i18n/languageNames';
 import { QUERY_LIMITS } from '@/lib/search/query';
 import type { SearchView } from '@/lib/search/searchView';
 
 /** How many stories matched, where else the query matches, and whether the query was cut. */
 export function SearchSummary({ view }: { view: SearchView }) {
   const t = useTranslations('Search');
+  const locale = useLocale();
   const counted = view.state === 'results' || view.state === 'pastEnd';
   return (
     <div className="mt-4 text-sm text-muted" data-component="search-summary">
@@ -21,7 +23,7 @@ export function SearchSummary({ view }: { view: SearchView }) {
       {view.elsewhere.map((other) => (
         <p key={other.locale} className="mt-1">
           <a href={other.href} hrefLang={other.locale} className="underline underline-offset-4" data-component="search-elsewhere">
-            {t('elsewhere', { count: other.total, language: other.locale })}
+            {t('elsewhere', { count: other.total, language: other.locale, languageName: languageNameIn(locale, other.locale) })}
           </a>
         </p>
       ))}

@@ -92,6 +92,6 @@ async function siblingDate(folder: string): Promise<string | undefined> {
 }
 
 await mkdir(path.dirname(file), { recursive: true });
-await writeFile(file, TEMPLATES[locale]((await siblingDate(path.dirname(file))) ?? localNow()), { flag: 'wx' });
+await writeFile(file, (TEMPLATES[locale as keyof typeof TEMPLATES] ?? TEMPLATES.en)((await siblingDate(path.dirname(file))) ?? localNow()), { flag: 'wx' });
 console.log(`created ${path.relative(process.cwd(), file)} (a draft: remove "draft: true" to publish)`);
 console.log('check it with: npm run content:check');

@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { SearchDescriptionLink } from '@/components/SearchDescriptionLink';
+import { localeEntryOf } from '@/i18n/locales';
 import { routing } from '@/i18n/routing';
 import { siteOrigin } from '@/lib/site';
 import '@/app/globals.css';
@@ -27,8 +28,9 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
+  const { hreflang, dir } = localeEntryOf(locale);
   return (
-    <html lang={locale}>
+    <html lang={hreflang} dir={dir === 'rtl' ? 'rtl' : undefined}>
       <head>
         <SearchDescriptionLink locale={locale} />
       </head>

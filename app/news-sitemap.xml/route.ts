@@ -13,6 +13,6 @@ export async function GET() {
   const content = await getContent();
   const visibility = currentVisibility();
   // Its window (the last two days) moves with the clock alone: kept for a minute at most.
-  const xml = keptPerContent(content, 'news-sitemap', visibility.now, () => newsSitemapXml(content, visibility, (locale) => names[locale as Locale]), 60_000);
+  const xml = keptPerContent(content, 'news-sitemap', visibility.now, () => newsSitemapXml(content, visibility, (locale) => names[locale] ?? locale), 60_000);
   return xmlResponse(xml, { 'cache-control': 'public, max-age=300' });
 }

@@ -6,8 +6,8 @@
 export const PROBLEM_MESSAGES_EN = {
   'file.unreadable': 'cannot be read ({error}): check its permissions; the last good version stays on the site',
   'folder.unreadable': 'cannot be listed ({error}): check its permissions; the last good version stays on the site',
-  'taxonomy.missing': 'is missing: create it with entries like "politics: { ru: Политика, en: Politics }"',
-  'taxonomy.entry': 'needs a name in ru and en, like "politics: { ru: Политика, en: Politics }"',
+  'taxonomy.missing': 'is missing: create it with entries like "politics: { {example} }"',
+  'taxonomy.entry': 'needs a name in every language ({languages}) and nothing else, like "politics: { {example} }"',
   'yaml.syntax': 'YAML syntax: {detail} (check quotes, colons and indentation; quote text that contains ": ")',
   'frontMatter.missing': 'has no front matter: start the file with a line "---", the fields (title, date, section), then "---"',
   'body.empty': 'has no text: write the story below the closing "---"',
@@ -53,8 +53,8 @@ export type ProblemCode = keyof typeof PROBLEM_MESSAGES_EN;
 export const PROBLEM_MESSAGES_RU: Record<ProblemCode, string> = {
   'file.unreadable': 'не читается ({error}): проверьте права доступа; на сайте остаётся последняя исправная версия',
   'folder.unreadable': 'не открывается ({error}): проверьте права доступа; на сайте остаётся последняя исправная версия',
-  'taxonomy.missing': 'отсутствует: создайте его с записями вида "politics: { ru: Политика, en: Politics }"',
-  'taxonomy.entry': 'нужно имя на ru и en, например "politics: { ru: Политика, en: Politics }"',
+  'taxonomy.missing': 'отсутствует: создайте его с записями вида "politics: { {example} }"',
+  'taxonomy.entry': 'нужно имя на каждом языке сайта ({languages}) и ничего больше, например "politics: { {example} }"',
   'yaml.syntax': 'синтаксис YAML: {detail} (проверьте кавычки, двоеточия и отступы; текст с ": " возьмите в кавычки)',
   'frontMatter.missing': 'нет заголовочного блока: начните файл строкой "---", затем поля (title, date, section), затем "---"',
   'body.empty': 'нет текста: напишите материал под закрывающей строкой "---"',

@@ -1,25 +1,28 @@
-import { PROBLEM_MESSAGES_EN, PROBLEM_MESSAGES_RU } from './problemCatalog';
+import { PROBLEM_MESSAGES_EN, PROBLEM_MESSAGES_RU, type ProblemCode } from './problemCatalog';
 import { printableLine } from '../security/printable';
 import type { ContentProblem } from './types';
 import { runtimeEnvironment } from '../config/settings';
 
-export type ProblemLanguage = 'en' | 'ru';
+/** A language with a catalog of problem messages; English is complete, the others may not be. */
+export type ProblemLanguage = string;
 
-const CATALOGS = { en: PROBLEM_MESSAGES_EN, ru: PROBLEM_MESSAGES_RU } as const;
+// A new language's catalog may come later, or cover only some codes: English fills the rest.
+const CATALOGS: Record<string, Partial<Record<ProblemCode, string>>> = { en: PROBLEM_MESSAGES_EN, ru: PROBLEM_MESSAGES_RU };
 
 /** The story folder a problem is about, if any: `news/{slug}/…` → slug. */
 export function problemSlug(file: string): string | undefined {
   return /^news\/([^/]+)/.exec(file)?.[1];
 }
 
-/** Russian where the editor's LANG says so (ru_RU.UTF-8 and the like), else English. */
+/** The catalog the editor's LANG names (ru_RU.UTF-8 → ru), else English. */
 export function problemLanguage(lang = runtimeEnvironment.editorLanguage()): ProblemLanguage {
-  return lang.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+  const code = /^[a-z]{2,3}/.exec(lang.toLowerCase())?.[0];
+  return code && Object.hasOwn(CATALOGS, code) ? code : 'en';
 }
 
 /** The message of a problem in a language, its params filled in. */
 export function problemMessage(problem: ContentProblem, language: ProblemLanguage = 'en'): string {
-  const template: string = CATALOGS[language][problem.code];
+  const template: string = CATALOGS[language]?.[problem.code] ?? PROBLEM_MESSAGES_EN[problem.code];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => problem.params?.[name] ?? whole);
 }
 

@@ -1,3 +1,4 @@
+import { LOCALE_CODES } from '../../i18n/locales';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent } from './load';
 import { formatProblem } from './problems';
@@ -42,7 +43,7 @@ const RULES: Array<[rule: string, files: Record<string, string>, expected: strin
   ['editorsChoice zero', { 'news/s/ru.md': md(`${OK}\neditorsChoice: 0`) }, ['news/s/ru.md:5: editorsChoice: must be true or a whole number from 1 (1 is shown first)']],
   ['draft not true or false', { 'news/s/ru.md': md(`${OK}\ndraft: yes`) }, ['news/s/ru.md:5: draft: must be true or false']],
   ['sections.yaml broken, reported once', { 'sections.yaml': 'politics: [oops', 'news/s/ru.md': md(OK) }, ['sections.yaml: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ] (check quotes, colons and indentation; quote text that contains ": ")']],
-  ['tag without a Russian name', { 'tags.yaml': 'eu: { en: EU }\n', 'news/s/ru.md': md(OK) }, ['tags.yaml: eu.ru: needs a name in ru and en, like "politics: { ru: Политика, en: Politics }"']],
+  ['tag without a Russian name', { 'tags.yaml': 'eu: { en: EU }\n', 'news/s/ru.md': md(OK) }, [`tags.yaml: eu.ru: needs a name in every language (${LOCALE_CODES.join(', ')}) and nothing else, like "politics: { ${LOCALE_CODES.map((code) => `${code}: …`).join(', ')} }"`]],
 ];
 
 describe('content:check rules', () => {

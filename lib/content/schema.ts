@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALE_CODES } from '../../i18n/locales';
 
 /**
  * The editors' contract: what one version file (`ru.md` / `en.md`) may say in its front matter.
@@ -77,6 +78,7 @@ export const versionFrontMatter = z
 
 export type VersionFrontMatter = z.infer<typeof versionFrontMatter>;
 
-export const localizedName = z.object({ ru: text, en: text }).strict();
+// A name in every language of i18n/locales.json, and no other key.
+export const localizedName = z.object(Object.fromEntries(LOCALE_CODES.map((code) => [code, text])) as Record<string, typeof text>).strict();
 export const taxonomyFile = z.record(slug, localizedName);
 export type LocalizedName = z.infer<typeof localizedName>;

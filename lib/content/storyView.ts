@@ -1,4 +1,4 @@
-import type { Locale } from '../../i18n/routing';
+import { routing, type Locale } from '../../i18n/routing';
 import { paths } from '../paths';
 import { sectionName, tagName } from './taxonomy';
 import type { Story, StoryImage, Taxonomy } from './types';
@@ -61,7 +61,7 @@ export function toStoryView(story: Story, locale: Locale, taxonomy: Taxonomy): S
         : undefined,
     source: version.source,
     draft: version.draft,
-    alternates: { ru: paths.story('ru', story.slug), en: paths.story('en', story.slug) },
+    alternates: Object.fromEntries(routing.locales.map((other) => [other, paths.story(other, story.slug)])),
     availableLocales: (Object.keys(story.versions) as Locale[]).sort(),
     canonicalPath: paths.story(translated ? locale : story.original, story.slug),
   };

@@ -12,5 +12,5 @@ export function tagName(taxonomy: Taxonomy, slug: string, locale: Locale): strin
 
 /** Sections in the order sections.yaml lists them, named in the UI locale. */
 export function sectionLinks(taxonomy: Taxonomy, locale: Locale) {
-  return Object.entries(taxonomy.sections).map(([slug, name]) => ({ slug, name: name[locale] }));
+  return Object.entries(taxonomy.sections).map(([slug, name]) => ({ slug, name: name[locale] ?? slug }));
 }

@@ -3,12 +3,16 @@ import { parseDocument } from 'yaml';
 import { readText } from './readFiles';
 import { taxonomyFile, type LocalizedName } from './schema';
 import type { ContentProblem } from './types';
+import { LOCALE_CODES } from '../../i18n/locales';
 
-/** sections.yaml or tags.yaml: slug -> names in ru and en. Problems go to `problems`. */
+// What every entry needs, for the messages: the registry's languages (i18n/locales.json).
+const NAMES = { languages: LOCALE_CODES.join(', '), example: LOCALE_CODES.map((code) => `${code}: …`).join(', ') };
+
+/** sections.yaml or tags.yaml: slug -> a name in every language. Problems go to `problems`. */
 export async function readTaxonomy(root: string, file: string, problems: ContentProblem[]): Promise<Record<string, LocalizedName>> {
   const read = await readText(path.join(root, file));
   if (read.state === 'absent') {
-    problems.push({ file, code: 'taxonomy.missing' });
+    problems.push({ file, code: 'taxonomy.missing', params: NAMES });
     return {};
   }
   if (read.state === 'failed') {
@@ -22,7 +26,7 @@ export async function readTaxonomy(root: string, file: string, problems: Content
   }
   const parsed = taxonomyFile.safeParse(doc.toJS() ?? {});
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push({ file, field: issue.path.join('.') || undefined, code: 'taxonomy.entry' });
+    for (const issue of parsed.error.issues) problems.push({ file, field: issue.path.join('.') || undefined, code: 'taxonomy.entry', params: NAMES });
     return {};
   }
   return parsed.data;

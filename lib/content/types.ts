@@ -50,7 +50,8 @@ export interface Story {
   draft: boolean;
   /** The locale the story was written in (the version that carries the neutral facts). */
   original: Locale;
-  versions: Partial<Record<Locale, StoryVersion>>;
+  /** The versions that exist, by language: a story need not have every language. */
+  versions: Record<Locale, StoryVersion>;
 }
 
 export interface Taxonomy {

@@ -12,6 +12,6 @@ describe('drawableText', () => {
   it('reads the subsets from the font package CSS', () => {
     const css = `/* pt-sans-cyrillic-400-normal */ @font-face { unicode-range: U+0400-045F,U+2116; }
 /* pt-sans-greek-400-normal */ @font-face { unicode-range: U+0370-03FF; }`;
-    expect(parseUnicodeRanges(css)).toEqual([[0x400, 0x45f], [0x2116, 0x2116]]);
+    expect(parseUnicodeRanges(css, 'pt-sans', ['latin', 'cyrillic'])).toEqual([[0x400, 0x45f], [0x2116, 0x2116]]);
   });
 });

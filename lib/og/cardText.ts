@@ -1,21 +1,22 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { processSingleton } from '../process/registry';
+import { cardFontFiles } from './fonts';
 
 /**
- * Text a card can draw with the bundled fonts only. For a character no loaded font has (Armenian,
- * Georgian, emoji, CJK), @vercel/og fetches a font or emoji from the network in the middle of the
- * render; where outbound traffic is blocked the render stalls. So characters outside the font
- * subsets the card loads (lib/og/fonts.ts: latin and cyrillic) are dropped before rendering.
- * The subsets' ranges are read from the @fontsource package that ships the font files.
+ * Text a card can draw with the bundled fonts only. For a character no loaded font has (a script
+ * no language of i18n/locales.json names a card font for, emoji, CJK), @vercel/og fetches a font
+ * or emoji from the network in the middle of the render; where outbound traffic is blocked the
+ * render stalls. So characters outside the font subsets the cards load (lib/og/fonts.ts) are
+ * dropped before rendering. The subsets' ranges are read from the @fontsource packages that ship
+ * the font files.
  */
-const SUBSETS = ['latin', 'cyrillic'];
-
-export function parseUnicodeRanges(css: string): Array<[number, number]> {
+export function parseUnicodeRanges(css: string, pkg: string, subsets: readonly string[]): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   for (const block of css.split('/*')) {
-    const subset = /^\s*pt-sans-([a-z-]+)-400-normal\s*\*\//.exec(block)?.[1];
-    if (!subset || !SUBSETS.includes(subset)) continue;
+    const head = /^\s*([a-z0-9-]+)-400-normal\s*\*\//.exec(block)?.[1];
+    const subset = head?.startsWith(`${pkg}-`) ? head.slice(pkg.length + 1) : undefined;
+    if (!subset || !subsets.includes(subset)) continue;
     const list = /unicode-range:\s*([^;]+);/.exec(block)?.[1] ?? '';
     for (const part of list.split(',')) {
       const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
@@ -26,9 +27,13 @@ export function parseUnicodeRanges(css: string): Array<[number, number]> {
 }
 
 function supportedRanges(): Array<[number, number]> {
-  return processSingleton('og:card-ranges', () =>
-    parseUnicodeRanges(readFileSync(path.join(/* turbopackIgnore: true */ process.cwd(), 'node_modules', '@fontsource', 'pt-sans', '400.css'), 'utf8')),
-  );
+  return processSingleton('og:card-ranges', () => {
+    const subsetsOf = new Map<string, Set<string>>();
+    for (const { pkg, subset } of cardFontFiles()) subsetsOf.set(pkg, (subsetsOf.get(pkg) ?? new Set()).add(subset));
+    return [...subsetsOf].flatMap(([pkg, subsets]) =>
+      parseUnicodeRanges(readFileSync(path.join(/* turbopackIgnore: true */ process.cwd(), 'node_modules', '@fontsource', pkg, '400.css'), 'utf8'), pkg, [...subsets]),
+    );
+  });
 }
 
 export function isDrawable(codePoint: number, within = supportedRanges()): boolean {
@@ -41,4 +46,3 @@ export function drawableText(text: string, within = supportedRanges()): string {
   for (const char of text) if (isDrawable(char.codePointAt(0)!, within)) kept += char;
   return kept.replace(/\s+/g, ' ').trim();
 }
-

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { LOCALES, localeEntryOf } from '../../i18n/locales';
 import { processOpenedOnce } from '../process/registry';
 
 export interface CardFont {
@@ -9,29 +10,59 @@ export interface CardFont {
   style: 'normal';
 }
 
-// satori reads WOFF, not WOFF2, and keeps one font per name and weight: each @fontsource subset
-// gets its own family name, and the card lists them all so Latin and Cyrillic both have glyphs.
-const FILES: Array<[name: string, pkg: string, file: string, weight: 400 | 700]> = [
-  ['PT Serif Latin', 'pt-serif', 'pt-serif-latin-700-normal.woff', 700],
-  ['PT Serif Cyrillic', 'pt-serif', 'pt-serif-cyrillic-700-normal.woff', 700],
-  ['PT Sans Latin', 'pt-sans', 'pt-sans-latin-400-normal.woff', 400],
-  ['PT Sans Cyrillic', 'pt-sans', 'pt-sans-cyrillic-400-normal.woff', 400],
-  ['PT Sans Latin', 'pt-sans', 'pt-sans-latin-700-normal.woff', 700],
-  ['PT Sans Cyrillic', 'pt-sans', 'pt-sans-cyrillic-700-normal.woff', 700],
-];
+type Role = 'headline' | 'text';
 
-export const SERIF_STACK = "'PT Serif Latin', 'PT Serif Cyrillic'";
-export const SANS_STACK = "'PT Sans Latin', 'PT Sans Cyrillic'";
+/** One @fontsource subset file the cards load: a family of its own per package and subset. */
+export interface CardFontFile {
+  family: string;
+  role: Role;
+  pkg: string;
+  subset: string;
+  weight: 400 | 700;
+}
+
+// Headlines are bold; the kicker and the footer are regular and bold.
+const WEIGHTS: Record<Role, Array<400 | 700>> = { headline: [700], text: [400, 700] };
+
+// satori reads WOFF, not WOFF2, and keeps one font per name and weight: each @fontsource subset
+// gets its own family name, and a card lists them all so every script of every language has glyphs.
+/** Every font file the languages of i18n/locales.json name for their cards, each once. */
+export function cardFontFiles(): CardFontFile[] {
+  const files = new Map<string, CardFontFile>();
+  for (const { cardFonts } of LOCALES) {
+    for (const role of ['headline', 'text'] as const) {
+      const { package: pkg, subsets } = cardFonts[role];
+      for (const subset of subsets) {
+        for (const weight of WEIGHTS[role]) {
+          const family = `${pkg} ${subset}`;
+          files.set(`${family}:${weight}`, { family, role, pkg, subset, weight });
+        }
+      }
+    }
+  }
+  return [...files.values()];
+}
+
+/**
+ * The font-family list of a card in a language: that language's own families for the role first,
+ * then every other language's, so a name in another script is drawn too (lib/og/cardText.ts drops
+ * only what no loaded font has).
+ */
+export function cardFontStack(locale: string, role: Role): string {
+  const own = localeEntryOf(locale).cardFonts[role];
+  const families = [...own.subsets.map((subset) => `${own.package} ${subset}`), ...cardFontFiles().filter((file) => file.role === role).map((file) => file.family)];
+  return [...new Set(families)].map((family) => `'${family}'`).join(', ');
+}
 
 /** The card fonts, read once per process from the npm font packages on disk; nothing comes from the network. */
 export function cardFonts(): Promise<CardFont[]> {
   return processOpenedOnce('og:fonts', () =>
     Promise.all(
-      FILES.map(async ([name, pkg, file, weight]) => ({
-        name,
+      cardFontFiles().map(async ({ family, pkg, subset, weight }) => ({
+        name: family,
         weight,
         style: 'normal' as const,
-        data: await readFile(path.join(/* turbopackIgnore: true */ process.cwd(), 'node_modules', '@fontsource', pkg, 'files', file)),
+        data: await readFile(path.join(/* turbopackIgnore: true */ process.cwd(), 'node_modules', '@fontsource', pkg, 'files', `${pkg}-${subset}-${weight}-normal.woff`)),
       })),
     ),
   );

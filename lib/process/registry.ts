@@ -34,6 +34,7 @@ export const PROCESS_SLOTS = [
   'og:fonts',
   'og:card-ranges',
   'text:word-chars',
+  'text:analyzers',
 ] as const;
 
 export type ProcessSlot = (typeof PROCESS_SLOTS)[number];

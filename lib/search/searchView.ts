@@ -42,7 +42,7 @@ function filterOptions(content: LoadedContent, locale: Locale, visibility: Visib
   return {
     sections: sectionLinks(content.taxonomy, locale).map(({ slug, name }) => ({ value: slug, label: name })),
     tags: Object.entries(content.taxonomy.tags)
-      .map(([slug, name]) => ({ value: slug, label: name[locale] }))
+      .map(([slug, name]) => ({ value: slug, label: name[locale] ?? slug }))
       .sort(byLabel),
     years: [...years].sort().reverse().map((year) => ({ value: year, label: year })),
   };

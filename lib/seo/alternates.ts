@@ -1,3 +1,4 @@
+import { localeEntryOf } from '../../i18n/locales';
 import { routing, type Locale } from '../../i18n/routing';
 
 /**
@@ -11,4 +12,7 @@ export function hreflangAlternates(pathFor: (locale: Locale) => string, availabl
   return languages;
 }
 
-export const OG_LOCALE: Record<Locale, string> = { ru: 'ru_RU', en: 'en_US' };
+/** og:locale of a language (i18n/locales.json). */
+export function ogLocale(locale: Locale): string {
+  return localeEntryOf(locale).ogLocale;
+}

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { routing, type Locale } from '../../i18n/routing';
 import type { StoryView } from '../content/storyView';
 import { paths } from '../paths';
-import { hreflangAlternates, OG_LOCALE } from './alternates';
+import { hreflangAlternates, ogLocale } from './alternates';
 
 const CARD = { width: 1200, height: 630, type: 'image/png' } as const;
 
@@ -28,8 +28,8 @@ export function storyMetadata(view: StoryView, options: { locale: Locale; siteNa
       type: 'article',
       siteName,
       url: canonical,
-      locale: OG_LOCALE[view.lang],
-      alternateLocale: view.availableLocales.filter((l) => l !== view.lang).map((l) => OG_LOCALE[l]),
+      locale: ogLocale(view.lang),
+      alternateLocale: view.availableLocales.filter((l) => l !== view.lang).map(ogLocale),
       title: view.title,
       description: view.summary,
       images: [{ url: cardPath, ...CARD, alt: view.title }],
@@ -66,8 +66,8 @@ export function listingMetadata(options: {
       type: 'website',
       siteName,
       url: pathFor(locale),
-      locale: OG_LOCALE[locale],
-      alternateLocale: routing.locales.filter((l) => l !== locale).map((l) => OG_LOCALE[l]),
+      locale: ogLocale(locale),
+      alternateLocale: routing.locales.filter((l) => l !== locale).map(ogLocale),
       title: ogTitle,
       description,
       images: [{ url: cardPath, ...CARD, alt: siteName }],

@@ -1,6 +1,7 @@
 import { newStemmer } from 'snowball-stemmers';
 import type { Locale } from '../../i18n/routing';
-import { STOP_WORDS } from './stopwords';
+import { LRUCache } from 'lru-cache';
+import { LOCALES } from '../../i18n/locales';
 import { processSingleton } from '../process/registry';
 
 /**
@@ -10,17 +11,34 @@ import { processSingleton } from '../process/registry';
 
 type Stemmer = ReturnType<typeof newStemmer>;
 
-const stopSet = (list: string) => new Set(list.trim().split(/\s+/).map(normalize));
+interface Language {
+  /** Undefined for a language without a Snowball stemmer: lowercase and folding only. */
+  stemmer: Stemmer | undefined;
+  stop: Set<string>;
+  // Word frequencies are Zipfian, so a small memo saves most of the stemming work when indexing
+  // thousands of stories.
+  stems: LRUCache<string, string>;
+}
 
-const LANGUAGES: Record<Locale, { stemmer: Stemmer; stop: Set<string> }> = {
-  ru: { stemmer: newStemmer('russian'), stop: stopSet(STOP_WORDS.ru) },
-  en: { stemmer: newStemmer('english'), stop: stopSet(STOP_WORDS.en) },
-};
-
-// Word frequencies are Zipfian, so a small memo saves most of the stemming work when indexing
-// thousands of stories; it is emptied when full rather than grown without bound.
 const STEM_MEMO_LIMIT = 100_000;
-const stemMemo: Record<Locale, Map<string, string>> = { ru: new Map(), en: new Map() };
+
+/** Each language's analyzer, as i18n/locales.json describes it, made once per process. */
+function language(code: Locale): Language {
+  const languages = processSingleton('text:analyzers', () => {
+    const made = new Map<string, Language>();
+    for (const { code: key, analyzer } of LOCALES) {
+      made.set(key, {
+        stemmer: analyzer.stemmer ? newStemmer(analyzer.stemmer) : undefined,
+        stop: new Set(analyzer.stopWords.trim().split(/\s+/).filter(Boolean).map(normalize)),
+        stems: new LRUCache({ max: STEM_MEMO_LIMIT }),
+      });
+    }
+    return made;
+  });
+  const found = languages.get(code);
+  if (!found) throw new Error(`no analyzer for "${code}": not a language in i18n/locales.json`);
+  return found;
+}
 
 export interface AnalyzeOptions {
   /** Keep numbers as terms (search finds "2027"; Related ignores them as noise). */
@@ -105,18 +123,18 @@ export function tokens(text: string, options: AnalyzeOptions = {}): Token[] {
   return found;
 }
 
-export function isStopWord(word: string, language: Locale): boolean {
-  return LANGUAGES[language].stop.has(word);
+export function isStopWord(word: string, locale: Locale): boolean {
+  return language(locale).stop.has(word);
 }
 
-/** The Snowball stem of a normalized word. */
-export function stem(word: string, language: Locale): string {
-  const memo = stemMemo[language];
-  let stemmed = memo.get(word);
+/** The Snowball stem of a normalized word (the word itself where the language has no stemmer). */
+export function stem(word: string, locale: Locale): string {
+  const { stemmer, stems } = language(locale);
+  if (!stemmer) return word;
+  let stemmed = stems.get(word);
   if (stemmed === undefined) {
-    if (memo.size >= STEM_MEMO_LIMIT) memo.clear();
-    stemmed = LANGUAGES[language].stemmer.stem(word);
-    memo.set(word, stemmed);
+    stemmed = stemmer.stem(word);
+    stems.set(word, stemmed);
   }
   return stemmed;
 }

@@ -14,6 +14,8 @@ import { ALLOWED, type RateLimiter } from './rateLimiter';
 import { createHealth, storeHealth, withDeadline } from './resilience';
 import type { ViewsStore } from './store';
 
+const BEACON_SHAPE = `Bad request: expected JSON {"slug": "...", "locale": ${routing.locales.map((code) => `"${code}"`).join('|')}}`;
+
 export const MAX_BEACON_BYTES = 1024;
 // Redis's deadline: the beacon answers within 150 ms even when the store hangs.
 const DEFAULT_DEADLINE_MS = 100;
@@ -100,10 +102,10 @@ export async function handleBeacon(request: Request, context: BeaconContext): Pr
   try {
     json = JSON.parse(text);
   } catch {
-    return answer(400, 'Bad request: expected JSON {"slug": "...", "locale": "ru"|"en"}');
+    return answer(400, BEACON_SHAPE);
   }
   const body = beaconBody.safeParse(json);
-  if (!body.success) return answer(400, 'Bad request: expected JSON {"slug": "...", "locale": "ru"|"en"}');
+  if (!body.success) return answer(400, BEACON_SHAPE);
   if (!(await context.storyExists(body.data.slug))) return answer(404, 'No such story');
 
   if (isBot(request.headers.get('user-agent'))) return answer(204);

@@ -28,7 +28,7 @@ async function load(paramsPromise: Params) {
 
 export async function generateFrontMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale, view } = await load(params);
-  return view ? listingPageMetadata(locale, { pathFor: (l) => view.alternates[l] }) : {};
+  return view ? listingPageMetadata(locale, { pathFor: (l) => view.alternates[l]! }) : {};
 }
 
 export async function FrontPage({ params }: { params: Params }) {

@@ -48,7 +48,7 @@ export function listingRoute(kind: Kind) {
       const t = await getTranslations({ locale, namespace: 'Metadata' });
       const title = kind === 'archive' ? t('archiveTitle') : view.name;
       const section = listing.kind === 'section' && view.name ? { slug: listing.slug, name: view.name } : undefined;
-      return listingPageMetadata(locale, { title, pathFor: (l) => view.alternates[l], section });
+      return listingPageMetadata(locale, { title, pathFor: (l) => view.alternates[l]!, section });
     },
     async Page({ params }: { params: Params }) {
       const { locale, view } = await load(kind, params);
