@@ -29,6 +29,16 @@ describe('OgCard', () => {
     expect([meta.format, meta.width, meta.height]).toEqual(['png', 1200, 630]);
   });
 
+  it('draws real Armenian glyphs from the bundled font, on an Armenian card and on a Russian one', async () => {
+    for (const lang of ['hy', 'ru']) {
+      const a = await headlineArea(await render({ headline: 'ԱԱԱԱԱ ԱԱԱԱԱ', lang }));
+      const b = await headlineArea(await render({ headline: 'ՕՕՕՕՕ ՕՕՕՕՕ', lang }));
+      const blank = await headlineArea(await render({ headline: ' ', lang }));
+      expect(difference(a, blank), lang).toBeGreaterThan(0.02);
+      expect(difference(a, b), lang).toBeGreaterThan(0.02);
+    }
+  });
+
   it('draws real Cyrillic glyphs, not boxes: different letters give different pixels', async () => {
     // Missing glyphs all render as the same box, so two different words would look alike.
     const a = await headlineArea(await render({ headline: 'ЖЖЖЖЖ ЖЖЖЖЖ' }));

@@ -2,23 +2,25 @@ import { expect, test } from '@playwright/test';
 import { openPage, SEED, SEED_EN_TITLE, SEED_RU_TITLE } from './helpers';
 
 test.describe('a reader switches language', () => {
-  test('the switcher is a plain link to the same story in the other locale', async ({ page }) => {
+  test('the switcher is a plain link to the same story in each other language', async ({ page }) => {
     await openPage(page, `/ru/news/${SEED}`);
-    const link = page.locator('[data-component="locale-switcher"] a');
+    await expect(page.locator('[data-component="locale-switcher"] a')).toHaveText(['English', 'Հայերեն']);
+    const link = page.locator('[data-component="locale-switcher"] a[hreflang="en"]');
     await expect(link).toHaveText('English');
     await expect(link).toHaveAttribute('href', `/en/news/${SEED}`);
     await expect(link).toHaveAttribute('hreflang', 'en');
     await link.click();
     await expect(page).toHaveURL(`/en/news/${SEED}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_EN_TITLE);
-    await page.locator('[data-component="locale-switcher"] a').click();
+    await page.locator('[data-component="locale-switcher"] a[hreflang="ru"]').click();
     await expect(page).toHaveURL(`/ru/news/${SEED}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_RU_TITLE);
   });
 
   test('listings switch to the same listing', async ({ page }) => {
     await openPage(page, '/ru/section/energy');
-    await expect(page.locator('[data-component="locale-switcher"] a')).toHaveAttribute('href', '/en/section/energy');
+    await expect(page.locator('[data-component="locale-switcher"] a[hreflang="en"]')).toHaveAttribute('href', '/en/section/energy');
+    await expect(page.locator('[data-component="locale-switcher"] a[hreflang="hy"]')).toHaveAttribute('href', '/hy/section/energy');
   });
 
   test('the root follows the locale cookie, then Accept-Language, then Russian', async ({ browser, baseURL }) => {

@@ -1,9 +1,20 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
+import { LOCALE_CODES, localeEntryOf } from '../i18n/locales';
 import en from '../messages/en.json';
-import ru from '../messages/ru.json';
+
+// Every language of the registry has its messages file, with English's keys.
+const MESSAGES: Record<string, unknown> = Object.fromEntries(
+  LOCALE_CODES.map((code) => [code, JSON.parse(readFileSync(path.join(import.meta.dirname, '..', 'messages', `${code}.json`), 'utf8'))]),
+);
+
+// Scripts whose letters mark an untranslated message: English's and Russian's.
+const FOREIGN_LETTERS: Record<string, RegExp> = { latin: /\p{Script=Latin}/u, cyrillic: /\p{Script=Cyrillic}/u };
+/** The letters a language is written in; the others must not appear in its messages. */
+const OWN_SCRIPT: Record<string, string> = { ru: 'cyrillic', en: 'latin' };
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -35,12 +46,29 @@ function hardCodedStrings(file: string): string[] {
 }
 
 describe('messages', () => {
-  it('has the same keys in ru.json and en.json', () => {
-    expect(keys(ru).sort()).toEqual(keys(en).sort());
+  it('has a messages file with English\'s keys for every language', () => {
+    for (const [code, messages] of Object.entries(MESSAGES)) expect(keys(messages).sort(), `messages/${code}.json`).toEqual(keys(en).sort());
+  });
+
+  it('has no English or Russian left in another language\'s messages, once formatted', () => {
+    for (const [code, messages] of Object.entries(MESSAGES)) {
+      const own = OWN_SCRIPT[code];
+      const t = createTranslator({ locale: localeEntryOf(code).intlLocale, messages: messages as typeof en });
+      const leftovers = keys(messages).flatMap((key) => {
+        const template = key.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], messages) as string;
+        // Every argument as the number 2: a plural takes its "other" form, a select its "other".
+        const values = Object.fromEntries([...template.matchAll(/\{\s*(\w+)/g)].map(([, name]) => [name, 2]));
+        const text = (t as unknown as (key: string, values: object) => string)(key, values);
+        return Object.entries(FOREIGN_LETTERS)
+          .filter(([script, letters]) => script !== own && letters.test(text))
+          .map(([script]) => `${key} (${script}): ${text}`);
+      });
+      expect(leftovers, `messages/${code}.json`).toEqual([]);
+    }
   });
 
   it('has no empty message', () => {
-    for (const [name, messages] of Object.entries({ ru, en })) {
+    for (const [name, messages] of Object.entries(MESSAGES)) {
       const empty = keys(messages).filter((key) => key.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], messages) === '');
       expect(empty, name).toEqual([]);
     }

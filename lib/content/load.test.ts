@@ -104,7 +104,7 @@ describe('loadContent', () => {
     });
     expect(fixed.problems.map((p) => formatProblem(p))).toEqual([
       'news/bad/ru.md:4: section: "sport" is not in sections.yaml: use one of politics, security or add it there',
-      'news/bad/ru.md:5: tags: "nope" is not in tags.yaml: use a listed tag or add it there with its ru and en names',
+      'news/bad/ru.md:5: tags: "nope" is not in tags.yaml: use a listed tag or add it there with a name in each language (ru, en, hy)',
       'news/bad/ru.md:6: related: "ghost" is not a story: use the folder name of an existing story under news/',
     ]);
   });

@@ -1,3 +1,4 @@
+import { LOCALE_CODES } from '../../i18n/locales';
 import type { NeutralFacts } from './mergeNeutral';
 import type { ContentProblem, Taxonomy } from './types';
 import type { ParsedVersion } from './versionFile';
@@ -41,7 +42,7 @@ export function validateStory(
     });
   }
   for (const tag of neutral.tags ?? []) {
-    if (taxonomy.tags && !taxonomy.tags[tag]) problems.push({ ...at(original, 'tags'), code: 'tag.unknown', params: { value: tag } });
+    if (taxonomy.tags && !taxonomy.tags[tag]) problems.push({ ...at(original, 'tags'), code: 'tag.unknown', params: { value: tag, languages: LOCALE_CODES.join(', ') } });
   }
   const withImage = versions.filter((v) => v.front.image);
   if (withImage.length > 0 && !neutral.imageSrc) {

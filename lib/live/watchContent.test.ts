@@ -59,7 +59,7 @@ describe('watchContent', () => {
 
   it('asks for every folder when a change may touch every story', async () => {
     const { root, next } = await watched();
-    await writeFile(path.join(root, 'sections.yaml'), 'world: { ru: Мир, en: World }');
+    await writeFile(path.join(root, 'sections.yaml'), 'world: { ru: Мир, en: World, hy: Աշխարհ }');
     expect(await next()).toEqual({ scope: 'changes', slugs: undefined });
   });
 });

@@ -52,6 +52,24 @@ const FIRST: Record<Locale, Array<[query: string, slug: string]>> = {
     ['pipelne', 'tanap-pipeline-inauguration'],
     ['minera', 'us-ukraine-minerals-deal'],
   ],
+  hy: [
+    ['Շոյգուի', 'russia-azerbaijan-defence-cooperation'],
+    ['պաշտպանական համագործակցությունը', 'russia-azerbaijan-defence-cooperation'],
+    ['հանրաքվեով', 'armenia-azerbaijan-peace-treaty-text-agreed'],
+    ['անսպասելի բեկումը', 'armenia-azerbaijan-peace-treaty-text-agreed'],
+    ['ՀԱՊԿ', 'armenia-freezes-csto-participation'],
+    ['Գյումռի', 'armenia-freezes-csto-participation'],
+    ['Եղեգնաձորում', 'eu-mission-in-armenia'],
+    ['անզեն դիտորդները', 'eu-mission-in-armenia'],
+    ['Մակռոնի', 'eu-mission-in-armenia'],
+    ['Սյունի', 'washington-armenia-azerbaijan-declaration'],
+    ['Նոբելյան մրցանակ', 'washington-armenia-azerbaijan-declaration'],
+    ['Շուշիի', 'karabakh-ceasefire-statement-2020'],
+    ['Լաչինի միջանցքը', 'karabakh-ceasefire-statement-2020'],
+    ['խաղաղապ', 'karabakh-ceasefire-statement-2020'],
+    ['ապրիլյան մարտերը', 'karabakh-april-2016-escalation'],
+    ['Լավրովը', 'karabakh-april-2016-escalation'],
+  ],
 };
 
 // Fixed, so the recency nudge does not change with the day the tests run.

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { create } from 'xmlbuilder2';
 import { contentOf, story } from '../content/testing/stories';
 import type { Story } from '../content/types';
+import { routing } from '../../i18n/routing';
 import { escapeXml } from '../xml';
 import {
   findSitemapChild,
@@ -18,6 +19,8 @@ const ORIGIN = 'https://example.com';
 const absolute = (path: string) => new URL(path, `${ORIGIN}/`).toString();
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 const visible = { now: NOW, includeDrafts: false };
+// Listing pages exist in every language; the numbered stories are in Russian and English only.
+const LANGUAGES = routing.locales.length;
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['url', 'sitemap', 'xhtml:link'].includes(name) });
 
@@ -55,12 +58,12 @@ describe('sitemapPlan', () => {
   const content = contentOf(stories);
   // Story URLs: 7 stories, 3 of them (0, 3, 6) in both locales.
   const storyUrls = stories.flatMap((s) => Object.keys(s.versions).map((locale) => `${ORIGIN}/${locale}/news/${s.slug}`));
-  const listingUrls = ['ru', 'en'].flatMap((l) => ['', '/archive', '/section/politics', '/section/energy', '/tag/gas', '/tag/eu'].map((p) => `${ORIGIN}/${l}${p}`));
+  const listingUrls = routing.locales.flatMap((l) => ['', '/archive', '/section/politics', '/section/energy', '/tag/gas', '/tag/eu'].map((p) => `${ORIGIN}/${l}${p}`));
 
   it('splits at a small maximum: every child within it, every URL exactly once', () => {
-    for (const maxUrls of [2, 3, 4, 5, 7, 100]) {
+    for (const maxUrls of [1, 2, 3, 4, 5, 7, 100].map((n) => n + LANGUAGES - 1)) {
       const plan = sitemapPlan(content, visible, { maxUrls, absolute });
-      const perChild = Math.floor(maxUrls / 2);
+      const perChild = Math.floor(maxUrls / LANGUAGES);
       expect(plan.pagesPerChild).toBe(perChild);
       const names = plan.children.map((c) => c.name);
       expect(names.filter((n) => n.startsWith('listings-'))).toHaveLength(Math.ceil(6 / perChild));
@@ -73,7 +76,7 @@ describe('sitemapPlan', () => {
   });
 
   it('names children listings-1…, then stories-1…, numbered from 1 with no gaps', () => {
-    const plan = sitemapPlan(content, visible, { maxUrls: 4, absolute });
+    const plan = sitemapPlan(content, visible, { maxUrls: 2 * LANGUAGES, absolute });
     expect(plan.children.map((c) => c.name)).toEqual([
       'listings-1.xml', 'listings-2.xml', 'listings-3.xml',
       'stories-1.xml', 'stories-2.xml', 'stories-3.xml', 'stories-4.xml',
@@ -81,10 +84,10 @@ describe('sitemapPlan', () => {
   });
 
   it('puts stories oldest first, so a new story joins the last child and earlier children stay as they were', () => {
-    const before = sitemapPlan(content, visible, { maxUrls: 4, absolute });
+    const before = sitemapPlan(content, visible, { maxUrls: 2 * LANGUAGES, absolute });
     const storyLocs = (plan: SitemapPlan) => plan.children.filter((c) => c.name.startsWith('stories-')).map((c) => urlsOf(sitemapChildXml(c, absolute)).map((u) => u.loc));
     expect(storyLocs(before)[0]).toEqual([`${ORIGIN}/ru/news/story-0`, `${ORIGIN}/en/news/story-0`, `${ORIGIN}/ru/news/story-1`]);
-    const after = sitemapPlan(contentOf([...stories, numbered(7), numbered(8)]), visible, { maxUrls: 4, absolute });
+    const after = sitemapPlan(contentOf([...stories, numbered(7), numbered(8)]), visible, { maxUrls: 2 * LANGUAGES, absolute });
     expect(storyLocs(after).slice(0, 3)).toEqual(storyLocs(before).slice(0, 3));
     expect(storyLocs(after)[3]).toEqual([`${ORIGIN}/ru/news/story-6`, `${ORIGIN}/en/news/story-6`, `${ORIGIN}/ru/news/story-7`]);
     expect(storyLocs(after)[4]).toEqual([`${ORIGIN}/en/news/story-8`]);
@@ -103,7 +106,7 @@ describe('sitemapPlan', () => {
     expect(links('/en/news/story-0')).toEqual({ ru: `${ORIGIN}/ru/news/story-0`, en: `${ORIGIN}/en/news/story-0`, 'x-default': `${ORIGIN}/ru/news/story-0` });
     expect(links('/ru/news/story-1')).toEqual({ ru: `${ORIGIN}/ru/news/story-1`, 'x-default': `${ORIGIN}/ru/news/story-1` });
     expect(links('/en/news/story-2')).toEqual({ en: `${ORIGIN}/en/news/story-2`, 'x-default': `${ORIGIN}/en/news/story-2` });
-    expect(links('/en/tag/gas')).toEqual({ ru: `${ORIGIN}/ru/tag/gas`, en: `${ORIGIN}/en/tag/gas`, 'x-default': `${ORIGIN}/ru/tag/gas` });
+    expect(links('/en/tag/gas')).toEqual({ ...Object.fromEntries(routing.locales.map((l) => [l, `${ORIGIN}/${l}/tag/gas`])), 'x-default': `${ORIGIN}/ru/tag/gas` });
     expect(urls.every((u) => u['xhtml:link'].every((l) => l['@rel'] === 'alternate'))).toBe(true);
   });
 
@@ -127,14 +130,14 @@ describe('sitemapPlan', () => {
   it('has a listings child even with no story, and no story child', () => {
     const plan = sitemapPlan(contentOf([]), visible, { absolute });
     expect(plan.children.map((c) => c.name)).toEqual(['listings-1.xml']);
-    expect(urlsOf(sitemapChildXml(plan.children[0]!, absolute))).toHaveLength(12);
+    expect(urlsOf(sitemapChildXml(plan.children[0]!, absolute))).toHaveLength(6 * LANGUAGES);
   });
 });
 
 describe('sitemapIndexXml', () => {
   it('lists every child, each with the newest lastmod of its URLs where one is known', () => {
     const stories = [numbered(0), numbered(1, { updated: '2024-05-05T05:05:05+05:00' }), numbered(2), numbered(3)];
-    const plan = sitemapPlan(contentOf(stories), visible, { maxUrls: 4, absolute });
+    const plan = sitemapPlan(contentOf(stories), visible, { maxUrls: 2 * LANGUAGES, absolute });
     const index = xml.parse(wellFormed(sitemapIndexXml(plan, absolute))).sitemapindex;
     expect(index['@xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
     const entries = index.sitemap as Array<{ loc: string; lastmod?: string }>;
@@ -160,7 +163,7 @@ describe('sitemapIndexXml', () => {
 });
 
 describe('findSitemapChild', () => {
-  const plan = sitemapPlan(contentOf(Array.from({ length: 5 }, (_, i) => numbered(i))), visible, { maxUrls: 4, absolute });
+  const plan = sitemapPlan(contentOf(Array.from({ length: 5 }, (_, i) => numbered(i))), visible, { maxUrls: 2 * LANGUAGES, absolute });
 
   it('finds the children the plan made', () => {
     for (const child of plan.children) expect(findSitemapChild(plan, child.name)).toBe(child);
@@ -179,16 +182,17 @@ describe('findSitemapChild', () => {
 });
 
 describe('size limits', () => {
-  it('defaults to the protocol limit: 50,000 URLs, so 25,000 pages in two locales', () => {
+  it('defaults to the protocol limit: 50,000 URLs, so 16,666 pages in three languages', () => {
     expect(MAX_URLS_PER_SITEMAP).toBe(50_000);
-    expect(pagesPerChild({ absolute })).toBe(25_000);
+    expect(LANGUAGES).toBe(3);
+    expect(pagesPerChild({ absolute })).toBe(16_666);
   });
 
   it('holds fewer pages when their longest possible URLs would pass the byte limit', () => {
     const longOrigin = `https://${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.example`;
     const pages = pagesPerChild({ absolute: (path) => new URL(path, `${longOrigin}/`).toString() });
-    expect(pages).toBeLessThan(25_000);
-    expect(pages).toBeGreaterThan(10_000);
+    expect(pages).toBeLessThan(16_666);
+    expect(pages).toBeGreaterThan(8_000);
   });
 
   it('keeps a full child of the longest slugs within the byte limit', () => {
@@ -196,7 +200,7 @@ describe('size limits', () => {
     const perChild = pagesPerChild({ maxBytes, absolute });
     const slug = (i: number) => `${i}-${'x'.repeat(120 - String(i).length - 1)}`;
     const stories = Array.from({ length: perChild * 2 }, (_, i) => ({
-      ...story(slug(i), { date: hourOf(i), ru: { title: 'р' }, en: { title: 'e' } }),
+      ...story(slug(i), { date: hourOf(i), ru: { title: 'р' }, en: { title: 'e' }, hy: { title: 'հ' } }),
       updated: '2025-12-31T23:59:59.999+14:00',
     }));
     const content = { ...contentOf(stories), taxonomy: { sections: { [slug(1)]: { ru: 'р', en: 'e' } }, tags: { [slug(2)]: { ru: 'р', en: 'e' } } } };
@@ -223,17 +227,18 @@ describe('an archive of 10,000 stories', () => {
     const ms = performance.now() - started;
     expect(ms).toBeLessThan(1000);
     expect(index.match(/<sitemap>/g)).toHaveLength(2);
-    // Two thirds of the stories are in one locale, a third in both: 13,334 URLs, plus 12 listings.
+    // Two thirds of the stories are in one language, a third in two: 13,334 URLs, plus 6 listings
+    // in each of the three languages.
     const urls = children.reduce((sum, text) => sum + (text.match(/<url>/g)?.length ?? 0), 0);
-    expect(urls).toBe(10_000 + Math.ceil(10_000 / 3) + 12);
+    expect(urls).toBe(10_000 + Math.ceil(10_000 / 3) + 18);
   });
 
-  it('splits past 50,000 URLs: 30,000 stories in two locales make two story children, the first full', () => {
+  it('splits past 16,666 pages (50,000 URLs were every page in all three languages): 30,000 stories make two story children', () => {
     const stories = Array.from({ length: 30_000 }, (_, i) => story(`s-${i}`, { date: hourOf(i % 2000), ru: { title: 'р' }, en: { title: 'e' } }));
     const plan = sitemapPlan(contentOf(stories), visible, { absolute });
     const storyChildren = plan.children.filter((c) => c.name.startsWith('stories-'));
-    expect(storyChildren.map((c) => c.pages.length)).toEqual([25_000, 5_000]);
-    expect(storyChildren.map((c) => c.pages.reduce((n, p) => n + p.locales.length, 0))).toEqual([50_000, 10_000]);
+    expect(storyChildren.map((c) => c.pages.length)).toEqual([16_666, 13_334]);
+    expect(storyChildren.map((c) => c.pages.reduce((n, p) => n + p.locales.length, 0))).toEqual([33_332, 26_668]);
   });
 });
 

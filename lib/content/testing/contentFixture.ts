@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 
-export const SECTIONS_YAML = 'politics: { ru: Политика, en: Politics }\nsecurity: { ru: Безопасность, en: Security }\n';
-export const TAGS_YAML = 'eu: { ru: ЕС, en: EU }\narmenia: { ru: Армения, en: Armenia }\n';
+export const SECTIONS_YAML = 'politics: { ru: Политика, en: Politics, hy: Քաղաքականություն }\nsecurity: { ru: Безопасность, en: Security, hy: Անվտանգություն }\n';
+export const TAGS_YAML = 'eu: { ru: ЕС, en: EU, hy: ԵՄ }\narmenia: { ru: Армения, en: Armenia, hy: Հայաստան }\n';
 
 /** A throwaway content root: `files` maps paths under it to their text. */
 export async function makeContent(files: Record<string, string>, images: string[] = []) {

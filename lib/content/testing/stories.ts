@@ -8,7 +8,7 @@ interface Text {
 }
 
 /** A story in memory, for tests that need exact control over words and dates (search, Related). */
-export function story(slug: string, fields: Partial<Omit<Story, 'versions'>> & { ru?: Text; en?: Text }): Story {
+export function story(slug: string, fields: Partial<Omit<Story, 'versions'>> & { ru?: Text; en?: Text; hy?: Text }): Story {
   const date = fields.date ?? '2020-01-01T12:00:00Z';
   const version = (locale: Locale, text: Text | undefined): StoryVersion | undefined =>
     text && {
@@ -21,10 +21,10 @@ export function story(slug: string, fields: Partial<Omit<Story, 'versions'>> & {
       draft: false,
     };
   const versions: Story['versions'] = {};
-  const ru = version('ru', fields.ru);
-  const en = version('en', fields.en);
-  if (ru) versions.ru = ru;
-  if (en) versions.en = en;
+  for (const locale of ['ru', 'en', 'hy'] as const) {
+    const made = version(locale, fields[locale]);
+    if (made) versions[locale] = made;
+  }
   return {
     slug,
     date,
@@ -34,7 +34,7 @@ export function story(slug: string, fields: Partial<Omit<Story, 'versions'>> & {
     tags: fields.tags ?? [],
     related: fields.related ?? [],
     draft: fields.draft ?? false,
-    original: ru ? 'ru' : 'en',
+    original: Object.keys(versions)[0] ?? 'en',
     versions,
   };
 }
