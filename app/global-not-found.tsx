@@ -1,3 +1,4 @@
+import { documentLanguage } from '@/i18n/locales';
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
@@ -40,10 +41,10 @@ export default async function GlobalNotFound() {
   const latest = storiesInLocale(content, locale, currentVisibility())
     .slice(0, LATEST_COUNT)
     .map((story) => toTeaser(story, locale, content.taxonomy));
-  // The other language's switcher link goes to its front page: the same address would be a 404 there too.
+  // The other languages' switcher links go to their front pages: the same address would be a 404 there too.
   const homes = Object.fromEntries(routing.locales.map((l) => [l, paths.home(l)])) as Record<Locale, string>;
   return (
-    <html lang={locale}>
+    <html {...documentLanguage(locale)}>
       <head>
         <SearchDescriptionLink locale={locale} />
       </head>

@@ -1,4 +1,4 @@
-// Synthetic bilingual content for benchmarks at realistic scale: a CONTENT_DIR with N stories that
+// Synthetic Russian/English content for benchmarks at realistic scale: a CONTENT_DIR with N stories that
 // all pass `npm run content:check`. Same --seed, same files, byte for byte, so figures from two
 // runs compare like for like.
 // Usage: tsx bench/generate-content.ts --count 10000 --out /tmp/news-10k [--seed 1] [--from content]

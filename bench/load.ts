@@ -16,8 +16,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startProductionServer } from '../e2e/productionServer';
+import { routing } from '../i18n/routing';
 import { printFigure } from './report';
 import { percentile } from './stats';
+
+/** A language prefix of the site (i18n/locales.json), as a capturing group. */
+const LANGUAGE = `(${routing.locales.join('|')})`;
 
 // ---------------------------------------------------------------------------------------------
 // A server to measure (shared with bench/lighthouse.ts).
@@ -65,13 +69,13 @@ export const PAGE_CLASSES = ['story', 'front', 'section', 'tag', 'archive'] as c
 /** Where a same-site path belongs, or undefined for anything else (external links, assets). */
 export function classify(pathAndQuery: string): Exclude<RouteClass, 'beacon'> | undefined {
   const [pathname = ''] = pathAndQuery.split('?');
-  if (/^\/(ru|en)\/news\/[^/]+\/opengraph-image$/.test(pathname) || /^\/(ru|en)\/opengraph-image$/.test(pathname)) return 'card';
-  if (/^\/(ru|en)\/news\/[^/]+$/.test(pathname)) return 'story';
-  if (/^\/(ru|en)\/?$/.test(pathname)) return 'front';
+  if (new RegExp(`^/${LANGUAGE}/news/[^/]+/opengraph-image$`).test(pathname) || new RegExp(`^/${LANGUAGE}/opengraph-image$`).test(pathname)) return 'card';
+  if (new RegExp(`^/${LANGUAGE}/news/[^/]+$`).test(pathname)) return 'story';
+  if (new RegExp(`^/${LANGUAGE}/?$`).test(pathname)) return 'front';
   if (/\/(feed|atom)\.xml$/.test(pathname) || /^\/(news-)?sitemap\.xml$/.test(pathname) || /^\/sitemaps\/[^/]+\.xml$/.test(pathname)) return 'feed';
-  if (/^\/(ru|en)\/section\/[^/]+$/.test(pathname)) return 'section';
-  if (/^\/(ru|en)\/tag\/[^/]+$/.test(pathname)) return 'tag';
-  if (/^\/(ru|en)\/archive$/.test(pathname)) return 'archive';
+  if (new RegExp(`^/${LANGUAGE}/section/[^/]+$`).test(pathname)) return 'section';
+  if (new RegExp(`^/${LANGUAGE}/tag/[^/]+$`).test(pathname)) return 'tag';
+  if (new RegExp(`^/${LANGUAGE}/archive$`).test(pathname)) return 'archive';
   if (/^\/media\/[^/]+\/[^/]+$/.test(pathname)) return 'photo';
   return undefined;
 }
@@ -140,7 +144,7 @@ export async function discoverTargets(origin: string): Promise<Targets> {
     add(found);
     if (text.includes('<sitemapindex')) sitemaps.push(...found.filter((p) => /^\/sitemaps\/[^/]+\.xml$/.test(p) && !sitemaps.includes(p)));
   }
-  for (const locale of ['ru', 'en']) for (const feed of ['feed.xml', 'atom.xml']) sets.feed.add(`/${locale}/${feed}`);
+  for (const locale of routing.locales) for (const feed of ['feed.xml', 'atom.xml']) sets.feed.add(`/${locale}/${feed}`);
 
   // Cards (with their ?v=) and photos appear only inside story pages: read a sample of them.
   const stories = [...sets.story];
@@ -158,7 +162,7 @@ export async function discoverTargets(origin: string): Promise<Targets> {
   );
   if (!sampleStoryHtml) throw new Error(`no story page could be read from ${origin}`);
   for (const story of sets.story) {
-    const [, locale, slug] = /^\/(ru|en)\/news\/([^/?]+)$/.exec(story) ?? [];
+    const [, locale, slug] = new RegExp(`^/${LANGUAGE}/news/([^/?]+)$`).exec(story) ?? [];
     if (locale && slug) sets.beacon.add(JSON.stringify({ slug, locale }));
   }
 

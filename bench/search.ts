@@ -1,4 +1,4 @@
-// Search at scale, in process: N synthetic bilingual stories are made in memory from the words of
+// Search at scale, in process: N synthetic Russian/English stories are made in memory from the words of
 // the bundled stories (plus invented ones, so the vocabulary grows as a real archive's does), then
 // the index of both languages is built and a mix of queries is run through the same code the
 // search page uses (runSearch and the snippets of the page shown).
@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { routing, type Locale } from '../i18n/routing';
+import type { Locale } from '../i18n/routing';
 import type { LoadedContent, Story, Taxonomy } from '../lib/content/types';
 import { parseSearchRequest, type RawParams } from '../lib/search/query';
 import { resultViews } from '../lib/search/resultView';
@@ -57,6 +57,9 @@ function bundledWords(locale: Locale): string[] {
   }
   return words;
 }
+
+// The synthetic archive is in Russian and English, the languages of most of the bundled text.
+const SYNTHETIC_LANGUAGES = ['ru', 'en'];
 
 const SYLLABLES: Record<string, string[]> = {
   ru: 'ба ва га да жа за ка ла ма на па ра са та фа ха ца ча ша бо во го до ко ло мо но по ро со то ку лу му ну ру су ту ки ли ми ни ри си ти ер ан ов ин ск ст пр тр'.split(' '),
@@ -131,7 +134,7 @@ const buildStarted = performance.now();
 // CPU time too: on a shared machine the wall clock also counts other processes' turns.
 const cpuStarted = process.cpuUsage();
 const buildMs: Partial<Record<Locale, number>> = {};
-for (const locale of routing.locales) {
+for (const locale of SYNTHETIC_LANGUAGES) {
   const started = performance.now();
   searchIndex(content, locale);
   buildMs[locale] = performance.now() - started;
@@ -156,7 +159,7 @@ function queryMix(locale: Locale): RawParams[] {
     () => ({ q: pick(real), section: pick(SECTIONS), year: String(2016 + Math.floor(random() * 10)) }),
     () => ({ q: pick(real), sort: 'date', page: '2' }),
   ];
-  return Array.from({ length: QUERIES / routing.locales.length }, () => pick(kinds)());
+  return Array.from({ length: QUERIES / SYNTHETIC_LANGUAGES.length }, () => pick(kinds)());
 }
 
 const visibility = { now: NOW, includeDrafts: false };
@@ -167,7 +170,7 @@ function runOne(locale: Locale, params: RawParams): number {
   return performance.now() - started;
 }
 
-const mixes = routing.locales.map((locale) => ({ locale, queries: queryMix(locale) }));
+const mixes = SYNTHETIC_LANGUAGES.map((locale) => ({ locale, queries: queryMix(locale) }));
 for (const { locale, queries } of mixes) for (const params of queries.slice(0, 50)) runOne(locale, params); // warm-up (JIT)
 const timings: number[] = [];
 for (const { locale, queries } of mixes) for (const params of queries) timings.push(runOne(locale, params));

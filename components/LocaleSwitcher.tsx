@@ -1,3 +1,4 @@
+import { languageTag } from '@/i18n/locales';
 import { useTranslations } from 'next-intl';
 import { languageNameIn, ownLanguageName } from '@/i18n/languageNames';
 import { routing, type Locale } from '@/i18n/routing';
@@ -14,8 +15,8 @@ export function LocaleSwitcher({ current, alternates }: { current: Locale; alter
             <li key={locale}>
               <a
                 href={alternates[locale]}
-                hrefLang={locale}
-                lang={locale}
+                hrefLang={languageTag(locale)}
+                lang={languageTag(locale)}
                 aria-label={t('switchTo', { language: languageNameIn(current, locale) })}
                 className="underline-offset-4 hover:underline"
               >

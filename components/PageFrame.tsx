@@ -3,7 +3,7 @@ import type { Locale } from '@/i18n/routing';
 import { SiteFooter } from './SiteFooter';
 import { SiteHeader, type SectionLink } from './SiteHeader';
 
-/** Header, main and footer around a page's own content; the page says where the other locale lives. */
+/** Header, main and footer around a page's own content; the page says where the other languages have it. */
 export function PageFrame({
   locale,
   sections,

@@ -1,3 +1,4 @@
+import { languageTag } from '@/i18n/locales';
 import { useLocale, useTranslations } from 'next-intl';
 import { languageNameIn } from '@/i18n/languageNames';
 import { QUERY_LIMITS } from '@/lib/search/query';
@@ -22,7 +23,7 @@ export function SearchSummary({ view }: { view: SearchView }) {
       )}
       {view.elsewhere.map((other) => (
         <p key={other.locale} className="mt-1">
-          <a href={other.href} hrefLang={other.locale} className="underline underline-offset-4" data-component="search-elsewhere">
+          <a href={other.href} hrefLang={languageTag(other.locale)} className="underline underline-offset-4" data-component="search-elsewhere">
             {t('elsewhere', { count: other.total, language: other.locale, languageName: languageNameIn(locale, other.locale) })}
           </a>
         </p>

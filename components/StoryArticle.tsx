@@ -24,7 +24,7 @@ export function StoryArticle({ story }: { story: StoryView }) {
             <a href={story.section.href} className="underline-offset-4 hover:underline" data-component="story-section">
               {story.section.name}
             </a>
-            {story.draft && <span className="ml-3 rounded bg-notice px-2 py-0.5 text-xs">{t('draft')}</span>}
+            {story.draft && <span className="ms-3 rounded bg-notice px-2 py-0.5 text-xs">{t('draft')}</span>}
           </p>
           <h1 className="mt-2 font-serif text-3xl font-bold leading-tight sm:text-4xl">{story.title}</h1>
           <p className="story-lead mt-4 font-serif text-xl leading-relaxed text-muted" data-component="story-lead">

@@ -3,8 +3,8 @@ import registry from './locales.json' with { type: 'json' };
 
 // The site's languages as data (i18n/locales.json, docs/adding-a-language.md): everything keyed by
 // language (routing, negotiation, content files, taxonomy names, fonts, the text analyzer, feeds,
-// hreflang, og:locale) derives from this list. Self-contained, erasable TypeScript: Node runs it
-// directly for the launcher and the content checker.
+// hreflang, og:locale) derives from this list. What the entries name must also be installed
+// (a stemmer, card font files): i18n/registryProblems.ts, checked before a build and at start.
 
 const subsetName = z.string().regex(/^[a-z]+(-[a-z]+)*$/, 'an @fontsource subset name like "latin" or "cyrillic-ext"');
 const cardFont = z
@@ -38,10 +38,12 @@ const localeEntry = z
       }
     }, 'an IANA time zone like "Asia/Yerevan"'),
     default: z.boolean().optional(),
+    /** Where a section's or tag's name is missing in this language, the one in this language (else the default's). */
+    fallback: z.string().optional(),
     cardFonts: z.object({ headline: cardFont, text: cardFont }).strict(),
     analyzer: z
       .object({
-        /** A Snowball stemmer name from snowball-stemmers ("armenian"), or null: lowercase and folding only. */
+        /** A Snowball stemmer name from snowball-stemmers ("armenian"; registryProblems.ts checks it), or null: lowercase and folding only. */
         stemmer: z.string().nullable(),
         /** Function words, space-separated, as typed. */
         stopWords: z.string(),
@@ -59,6 +61,9 @@ const localeRegistry = z
       if (codes.indexOf(code) !== index) context.addIssue({ code: 'custom', path: ['locales', index, 'code'], message: `"${code}" is listed twice` });
     }
     if (locales.filter((entry) => entry.default).length !== 1) context.addIssue({ code: 'custom', path: ['locales'], message: 'exactly one language needs "default": true' });
+    for (const [index, { fallback }] of locales.entries()) {
+      if (fallback !== undefined && !codes.includes(fallback)) context.addIssue({ code: 'custom', path: ['locales', index, 'fallback'], message: `"${fallback}" is not a code in this list` });
+    }
   });
 
 export type LocaleEntry = z.infer<typeof localeEntry>;
@@ -76,6 +81,17 @@ export const LOCALES: readonly LocaleEntry[] = readRegistry();
 export const LOCALE_CODES: readonly string[] = LOCALES.map((entry) => entry.code);
 
 export const DEFAULT_LOCALE: string = LOCALES.find((entry) => entry.default)!.code;
+
+/** The BCP 47 tag of a language the site has, for hreflang, `lang` and `inLanguage` (`x-default` stays). */
+export function languageTag(code: string): string {
+  return code === 'x-default' ? code : localeEntryOf(code).hreflang;
+}
+
+/** `<html>`'s lang and dir for a page in a language (dir only where it is right to left). */
+export function documentLanguage(code: string): { lang: string; dir?: 'rtl' } {
+  const { hreflang, dir } = localeEntryOf(code);
+  return dir === 'rtl' ? { lang: hreflang, dir } : { lang: hreflang };
+}
 
 /** The registry entry of a language the site has. */
 export function localeEntryOf(code: string): LocaleEntry {

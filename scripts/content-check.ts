@@ -1,10 +1,18 @@
 // `npm run content:check`: validates every file under CONTENT_DIR (default content/), prints one
 // line per problem and exits non-zero when there is any.
+import { registryProblems } from '../i18n/registryProblems';
 import { createFileContentLoader } from '../lib/content/fileContentLoader';
 import { readFoldersInParallel } from '../lib/content/parallelFolders';
 import { contentRoot, contentRootExists } from '../lib/content/root';
 import { contentCacheFile } from '../lib/content/snapshots';
 import { formatProblem, problemLanguage } from '../lib/content/problems';
+
+// The languages first: content is checked against them (file names, taxonomy names).
+const languageProblems = registryProblems(process.cwd());
+if (languageProblems.length > 0) {
+  for (const problem of languageProblems) console.error(problem);
+  process.exit(2);
+}
 
 const root = contentRoot();
 if (!(await contentRootExists(root))) {

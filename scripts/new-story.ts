@@ -1,4 +1,4 @@
-// `npm run new-story -- <slug> [--locale ru|en]`: creates content/news/<slug>/<locale>.md with a
+// `npm run new-story -- <slug> [--locale <code>]` (a code of i18n/locales.json): creates content/news/<slug>/<locale>.md with a
 // valid front matter template and today's date (or, for a translation, the date of the version
 // already there, which it must share), ready to edit. Refuses to overwrite anything.
 import { mkdir, readFile, writeFile, access } from 'node:fs/promises';
@@ -9,7 +9,7 @@ import { SLUG_PATTERN } from '../lib/content/schema';
 
 function fail(message: string): never {
   console.error(`new-story: ${message}`);
-  console.error('usage: npm run new-story -- <slug> [--locale ru|en]');
+  console.error(`usage: npm run new-story -- <slug> [--locale ${routing.locales.join('|')}]`);
   process.exit(2);
 }
 
@@ -66,6 +66,28 @@ First paragraph of the story.
 
 Second paragraph. When the story is ready, remove the line draft: true.
 `,
+  hy: (date: string) => `---
+title: "Նյութի վերնագիրը"
+date: ${date}
+section: politics
+summary: "Մեկ-երկու նախադասություն՝ ինչի մասին է նյութը։"
+tags: []
+author: "Խմբագրություն"
+draft: true
+# Լուսանկար՝ դրեք ֆայլը այս թղթապանակում և հանեք մեկնաբանությունը
+# image:
+#   src: photo.jpg
+#   alt: "Ինչ է պատկերված լուսանկարում"
+#   caption: "Լուսանկարի մակագրություն"
+#   credit: "Լուսանկարը՝ հեղինակ"
+# source:
+#   name: commonspace.eu
+#   url: https://www.commonspace.eu/
+---
+Նյութի առաջին պարբերությունը։
+
+Երկրորդ պարբերությունը։ Երբ նյութը պատրաստ է, հեռացրեք draft: true տողը։
+`,
 };
 
 const args = process.argv.slice(2);
@@ -92,6 +114,7 @@ async function siblingDate(folder: string): Promise<string | undefined> {
 }
 
 await mkdir(path.dirname(file), { recursive: true });
+// A language without a template of its own gets the English one.
 await writeFile(file, (TEMPLATES[locale as keyof typeof TEMPLATES] ?? TEMPLATES.en)((await siblingDate(path.dirname(file))) ?? localNow()), { flag: 'wx' });
 console.log(`created ${path.relative(process.cwd(), file)} (a draft: remove "draft: true" to publish)`);
 console.log('check it with: npm run content:check');

@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { SearchDescriptionLink } from '@/components/SearchDescriptionLink';
-import { localeEntryOf } from '@/i18n/locales';
+import { documentLanguage } from '@/i18n/locales';
 import { routing } from '@/i18n/routing';
 import { siteOrigin } from '@/lib/site';
 import '@/app/globals.css';
@@ -28,9 +28,8 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const { hreflang, dir } = localeEntryOf(locale);
   return (
-    <html lang={hreflang} dir={dir === 'rtl' ? 'rtl' : undefined}>
+    <html {...documentLanguage(locale)}>
       <head>
         <SearchDescriptionLink locale={locale} />
       </head>

@@ -42,7 +42,8 @@ const RULES: Array<[rule: string, files: Record<string, string>, expected: strin
   ['editorsChoice zero', { 'news/s/ru.md': md(`${OK}\neditorsChoice: 0`) }, ['news/s/ru.md:5: editorsChoice: must be true or a whole number from 1 (1 is shown first)']],
   ['draft not true or false', { 'news/s/ru.md': md(`${OK}\ndraft: yes`) }, ['news/s/ru.md:5: draft: must be true or false']],
   ['sections.yaml broken, reported once', { 'sections.yaml': 'politics: [oops', 'news/s/ru.md': md(OK) }, ['sections.yaml: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ] (check quotes, colons and indentation; quote text that contains ": ")']],
-  ['tag without a Russian name', { 'tags.yaml': 'eu: { en: EU, hy: ԵՄ }\n', 'news/s/ru.md': md(OK) }, ['tags.yaml: eu.ru: needs a name in every language (ru, en, hy) and nothing else, like "politics: { ru: …, en: …, hy: … }"']],
+  ['tag without a Russian name', { 'tags.yaml': 'eu: { en: EU, hy: ԵՄ }\n', 'news/s/ru.md': md(OK) }, ['tags.yaml: eu.ru: needs a name in ru and may have one in each other language (en, hy), nothing else, like "politics: { ru: …, en: …, hy: … }"']],
+  ['tag with a name in no language of the site', { 'tags.yaml': 'eu: { ru: ЕС, de: EU }\n', 'news/s/ru.md': md(OK) }, ['tags.yaml: eu: needs a name in ru and may have one in each other language (en, hy), nothing else, like "politics: { ru: …, en: …, hy: … }"']],
 ];
 
 describe('content:check rules', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LOCALE_CODES } from '../../i18n/locales';
+import { DEFAULT_LOCALE, LOCALE_CODES } from '../../i18n/locales';
 
 /**
  * The editors' contract: what one version file (`ru.md` / `en.md`) may say in its front matter.
@@ -78,7 +78,10 @@ export const versionFrontMatter = z
 
 export type VersionFrontMatter = z.infer<typeof versionFrontMatter>;
 
-// A name in every language of i18n/locales.json, and no other key.
-export const localizedName = z.object(Object.fromEntries(LOCALE_CODES.map((code) => [code, text])) as Record<string, typeof text>).strict();
+// A name in the default language, optionally one in each other language of i18n/locales.json
+// (a missing one falls back: lib/content/taxonomy.ts), and no other key.
+export const localizedName = z
+  .object(Object.fromEntries(LOCALE_CODES.map((code) => [code, code === DEFAULT_LOCALE ? text : text.optional()])) as Record<string, z.ZodType<string | undefined>>)
+  .strict();
 export const taxonomyFile = z.record(slug, localizedName);
 export type LocalizedName = z.infer<typeof localizedName>;

@@ -3,12 +3,16 @@ import { parseDocument } from 'yaml';
 import { readText } from './readFiles';
 import { taxonomyFile, type LocalizedName } from './schema';
 import type { ContentProblem } from './types';
-import { LOCALE_CODES } from '../../i18n/locales';
+import { DEFAULT_LOCALE, LOCALE_CODES } from '../../i18n/locales';
 
-// What every entry needs, for the messages: the registry's languages (i18n/locales.json).
-const NAMES = { languages: LOCALE_CODES.join(', '), example: LOCALE_CODES.map((code) => `${code}: …`).join(', ') };
+// What an entry needs and may have, for the messages: the registry's languages (i18n/locales.json).
+const NAMES = {
+  default: DEFAULT_LOCALE,
+  others: LOCALE_CODES.filter((code) => code !== DEFAULT_LOCALE).join(', '),
+  example: LOCALE_CODES.map((code) => `${code}: …`).join(', '),
+};
 
-/** sections.yaml or tags.yaml: slug -> a name in every language. Problems go to `problems`. */
+/** sections.yaml or tags.yaml: slug -> a name per language (the default's required). Problems go to `problems`. */
 export async function readTaxonomy(root: string, file: string, problems: ContentProblem[]): Promise<Record<string, LocalizedName>> {
   const read = await readText(path.join(root, file));
   if (read.state === 'absent') {

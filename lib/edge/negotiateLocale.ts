@@ -1,7 +1,7 @@
 import { routing, isLocale, type Locale } from '../../i18n/routing';
 
 
-/** The reader's locale where the URL has none: the NEXT_LOCALE cookie, then Accept-Language, then ru. */
+/** The reader's locale where the URL has none: the NEXT_LOCALE cookie, then Accept-Language, then the default language (i18n/locales.json). */
 export function negotiateLocale(cookieLocale: string | undefined, acceptLanguage: string | null): Locale {
   if (cookieLocale && isLocale(cookieLocale)) return cookieLocale;
   const ranked = (acceptLanguage ?? '')

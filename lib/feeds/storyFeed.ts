@@ -1,3 +1,4 @@
+import { languageTag } from '../../i18n/locales';
 import type { Locale } from '../../i18n/routing';
 import type { Story, Taxonomy } from '../content/types';
 import { sectionName, tagName } from '../content/taxonomy';
@@ -61,7 +62,7 @@ export function storyFeed(options: {
     link: absoluteUrl(homePath),
     title,
     description,
-    language: locale,
+    language: languageTag(locale),
     updated: new Date(Math.max(0, ...latest.map((s) => Date.parse(s.updated ?? s.date)))),
     copyright: title,
     image: absoluteUrl('/logo.png'),

@@ -1,3 +1,4 @@
+import { localeEntryOf } from '../../i18n/locales';
 import type { Locale } from '../../i18n/routing';
 import { calendarDay, DATELINE_FORMAT } from '../dates';
 import type { Story, Taxonomy } from '../content/types';
@@ -13,7 +14,7 @@ export function storyCardFacts(story: Story, locale: Locale, taxonomy: Taxonomy)
     headline: drawableText(version.title),
     lang: version.locale,
     kicker: drawableText(sectionName(taxonomy, story.section, locale) ?? story.section),
-    dateText: new Intl.DateTimeFormat(locale, DATELINE_FORMAT).format(calendarDay(story.localDate)),
+    dateText: drawableText(new Intl.DateTimeFormat(localeEntryOf(locale).intlLocale, DATELINE_FORMAT).format(calendarDay(story.localDate))),
   };
   return { ...facts, version: cardVersion([locale, facts.headline, facts.kicker, facts.dateText, story.image?.version]) };
 }

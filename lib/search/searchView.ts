@@ -1,7 +1,7 @@
 import { routing, type Locale } from '../../i18n/routing';
 import { storiesInLocale } from '../content/queries';
 import { getContent } from '../content/repository';
-import { sectionLinks } from '../content/taxonomy';
+import { localizedName, sectionLinks } from '../content/taxonomy';
 import { toTeaser, type StoryTeaser } from '../content/teasers';
 import type { LoadedContent } from '../content/types';
 import { currentVisibility, type Visibility } from '../content/visibility';
@@ -42,7 +42,7 @@ function filterOptions(content: LoadedContent, locale: Locale, visibility: Visib
   return {
     sections: sectionLinks(content.taxonomy, locale).map(({ slug, name }) => ({ value: slug, label: name })),
     tags: Object.entries(content.taxonomy.tags)
-      .map(([slug, name]) => ({ value: slug, label: name[locale] ?? slug }))
+      .map(([slug, names]) => ({ value: slug, label: localizedName(names, locale) }))
       .sort(byLabel),
     years: [...years].sort().reverse().map((year) => ({ value: year, label: year })),
   };

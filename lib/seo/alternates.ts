@@ -1,4 +1,4 @@
-import { localeEntryOf } from '../../i18n/locales';
+import { languageTag, localeEntryOf } from '../../i18n/locales';
 import { routing, type Locale } from '../../i18n/routing';
 
 /**
@@ -10,6 +10,11 @@ export function hreflangAlternates(pathFor: (locale: Locale) => string, availabl
   for (const locale of routing.locales) if (available.includes(locale)) languages[locale] = pathFor(locale);
   languages['x-default'] = pathFor(xDefault);
   return languages;
+}
+
+/** The same alternates keyed by BCP 47 tag (i18n/locales.json `hreflang`), as <link hreflang> wants them. */
+export function byLanguageTag(alternates: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(alternates).map(([code, path]) => [languageTag(code), path]));
 }
 
 /** og:locale of a language (i18n/locales.json). */

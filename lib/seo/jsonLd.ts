@@ -1,3 +1,4 @@
+import { languageTag } from '../../i18n/locales';
 import type { Locale } from '../../i18n/routing';
 import { paths } from '../paths';
 import type { StoryView } from '../content/storyView';
@@ -38,7 +39,7 @@ export function newsArticleJsonLd(story: StoryView, options: { locale: Locale; s
       description: story.summary,
       datePublished: story.date,
       dateModified: story.updated ?? story.date,
-      inLanguage: story.lang,
+      inLanguage: languageTag(story.lang),
       image: images,
       author: story.author ? { '@type': 'Organization', name: story.author } : publisher(options.siteName),
       publisher: publisher(options.siteName),
@@ -66,7 +67,7 @@ export function websiteJsonLd(locale: Locale, siteName: string, description: str
     '@type': 'WebSite',
     name: siteName,
     description,
-    inLanguage: locale,
+    inLanguage: languageTag(locale),
     url: absoluteUrl(paths.home(locale)),
     publisher: publisher(siteName),
   };

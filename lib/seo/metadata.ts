@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { routing, type Locale } from '../../i18n/routing';
 import type { StoryView } from '../content/storyView';
 import { paths } from '../paths';
-import { hreflangAlternates, ogLocale } from './alternates';
+import { byLanguageTag, hreflangAlternates, ogLocale } from './alternates';
 
 const CARD = { width: 1200, height: 630, type: 'image/png' } as const;
 
@@ -21,7 +21,7 @@ export function storyMetadata(view: StoryView, options: { locale: Locale; siteNa
     description: view.summary,
     alternates: {
       canonical,
-      languages: hreflangAlternates((l) => paths.story(l, view.slug), view.availableLocales, view.original),
+      languages: byLanguageTag(hreflangAlternates((l) => paths.story(l, view.slug), view.availableLocales, view.original)),
       types: feedLinks(locale, siteName, view.section),
     },
     openGraph: {
@@ -59,7 +59,7 @@ export function listingMetadata(options: {
     description,
     alternates: {
       canonical: pathFor(locale),
-      languages: hreflangAlternates(pathFor, routing.locales, routing.defaultLocale),
+      languages: byLanguageTag(hreflangAlternates(pathFor, routing.locales, routing.defaultLocale)),
       types: feedLinks(locale, siteName, section),
     },
     openGraph: {

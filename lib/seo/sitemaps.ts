@@ -1,3 +1,4 @@
+import { languageTag } from '../../i18n/locales';
 import { keptFor } from '../process/registry';
 import { escapeXml } from '../xml';
 import { routing, type Locale } from '../../i18n/routing';
@@ -128,7 +129,7 @@ function pageXml(page: SitemapPage, absolute: (path: string) => string): string 
   const hrefs: Record<string, string> = {};
   for (const [lang, path] of Object.entries(hreflangAlternates(page.pathFor, page.locales, page.xDefault))) hrefs[lang] = escapeXml(absolute(path));
   const links = Object.entries(hrefs)
-    .map(([lang, href]) => `<xhtml:link rel="alternate" hreflang="${escapeXml(lang)}" href="${href}"/>`)
+    .map(([lang, href]) => `<xhtml:link rel="alternate" hreflang="${escapeXml(languageTag(lang))}" href="${href}"/>`)
     .join('');
   const lastmod = page.lastmod === undefined ? '' : `<lastmod>${escapeXml(page.lastmod)}</lastmod>`;
   return page.locales.map((locale) => `<url><loc>${hrefs[locale]}</loc>${lastmod}${links}</url>\n`).join('');

@@ -55,6 +55,27 @@ describe('analyzer, English', () => {
   });
 });
 
+describe('analyzer, Armenian', () => {
+  it('stems Armenian and drops its stop words', () => {
+    expect(terms('Պայմանագրի տեքստը և պայմանագիր', 'hy')).toEqual([stem('պայմանագրի', 'hy'), stem('տեքստը', 'hy'), stem('պայմանագիր', 'hy')]);
+    expect(termOf('և', 'hy')).toBeUndefined();
+  });
+
+  it('keeps a word whole across its in-word question or stress mark, and drops the mark', () => {
+    expect(tokens('Ինչո՞ւ այդպե՛ս').map((token) => token.word)).toEqual(['ինչու', 'այդպես']);
+    expect(normalize('Ինչո՞ւ')).toBe(normalize('ինչու'));
+  });
+
+  it('keeps the EU searchable: «ԵՄ» is not a stop word', () => {
+    expect(terms('ԵՄ', 'hy')).toHaveLength(1);
+  });
+
+  it('joins words at the Armenian hyphen, and splits them there when asked', () => {
+    expect(tokens('Հայաստան֊Ադրբեջան').map((token) => token.word)).toEqual(['հայաստան֊ադրբեջան']);
+    expect(terms('Հայաստան֊Ադրբեջան', 'hy', { splitCompounds: true })).toHaveLength(2);
+  });
+});
+
 describe('tokens', () => {
   it('reports where each word is in the original text', () => {
     const text = 'Ёж и «Georgia’s» путь';

@@ -55,10 +55,17 @@ export interface Token {
   word: string;
 }
 
-/** Lowercase and fold «ё» to «е», as readers type «е» for both. */
+// Armenian writes its emphasis, exclamation and question marks inside the word they stress
+// («ինչո՞ւ»): they belong to the word when scanning and are dropped from it, as readers type it
+// without them.
+const IN_WORD_MARK = /[\u055b\u055c\u055e]/;
+const IN_WORD_MARKS = /[\u055b\u055c\u055e]/g;
+
+/** Lowercase, fold «ё» to «е» (readers type «е» for both), drop Armenian in-word marks. */
 export function normalize(text: string): string {
-  const lower = text.toLowerCase();
-  return lower.includes('ё') ? lower.replaceAll('ё', 'е') : lower;
+  let lower = text.toLowerCase();
+  if (lower.includes('ё')) lower = lower.replaceAll('ё', 'е');
+  return IN_WORD_MARK.test(lower) ? lower.replace(IN_WORD_MARKS, '') : lower;
 }
 
 // A word is a run of letters, digits and combining marks; an apostrophe or hyphen between two
@@ -66,8 +73,8 @@ export function normalize(text: string): string {
 // lowercasing (which can add one, as «İ» → «i̇») never moves a word boundary. Characters are
 // classified through a table built once, which scans text several times faster than a Unicode
 // regular expression: this loop is most of the cost of indexing.
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-const JOINERS = new Set([0x27, 0x2019, 0x2d]); // ' ’ -
+const WORD_CHAR = /[\p{L}\p{N}\p{M}\u055b\u055c\u055e]/u;
+const JOINERS = new Set([0x27, 0x2019, 0x2d, 0x58a]); // ' ’ - and the Armenian hyphen ֊
 const wordCharTable = () =>
   processSingleton('text:word-chars', () => Uint8Array.from({ length: 0x10000 }, (_, c) => (c >= 0xd800 && c <= 0xdfff ? 0 : WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0)));
 
