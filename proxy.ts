@@ -7,7 +7,8 @@ import { NOT_FOUND_LOCALE_HEADER, NOT_FOUND_PATH_HEADER, withoutInternalHeaders 
 import { negotiateLocale } from './lib/edge/negotiateLocale';
 import { isHostilePath } from './lib/edge/requestPath';
 import { listingRewrite } from './lib/edge/listingRewrite';
-import { ROOT_FILES, routeExists, UNLOCALIZED_PREFIXES } from './lib/edge/routes';
+import { liveStoryRequest } from './lib/edge/liveStoryRequest';
+import { localizedRouteAt, ROOT_FILES, routeExists, UNLOCALIZED_PREFIXES } from './lib/edge/routes';
 import { SEARCH_CACHE_CONTROL, isSearchPath } from './lib/search/http';
 import { notFoundPathHeader } from './lib/search/notFoundQuery';
 
@@ -58,6 +59,14 @@ export default async function proxy(request: NextRequest) {
   // A later page of a listing is rendered at a path of its own, so it is cached like page 1.
   const listingPagePath = listingRewrite(pathname, searchParams);
   if (listingPagePath) return NextResponse.rewrite(new URL(listingPagePath, request.url));
+  // A live story's permalinks and pages of updates (lib/edge/liveStoryRequest.ts).
+  const story = localizedRouteAt(pathname);
+  if (story?.route.pattern === 'news/[slug]' && (searchParams.has('page') || searchParams.has('update'))) {
+    const answer = liveStoryRequest(first, story.params.slug!, searchParams, await getContent(), currentVisibility());
+    // 307: where an update is changes as new ones arrive, so no cache may keep the answer.
+    if (answer.kind === 'redirect') return NextResponse.redirect(new URL(answer.location, request.url), { status: 307, headers: { 'cache-control': 'no-store' } });
+    if (answer.kind === 'rewrite') return NextResponse.rewrite(new URL(answer.path, request.url));
+  }
   const response = intl(request);
   if (isSearchPath(pathname)) response.headers.set('cache-control', SEARCH_CACHE_CONTROL);
   return response;

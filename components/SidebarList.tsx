@@ -1,5 +1,6 @@
 import type { StoryTeaser } from '@/lib/content/teasers';
 import { FormattedDate } from './FormattedDate';
+import { LiveBadge } from './live/LiveBadge';
 import { Photo } from './Photo';
 
 /** A titled list of story links in the sidebar column (Related, Editor's choice, Popular...). */
@@ -25,6 +26,7 @@ export function SidebarList({ id, title, stories }: { id: string; title: string;
               />
             )}
             <div className="min-w-0">
+              {story.live && <LiveBadge />}
               <a href={story.href} lang={story.lang} className="font-serif font-bold leading-snug underline-offset-4 hover:underline">
                 {story.title}
               </a>

@@ -1,5 +1,6 @@
 import type { StoryTeaser } from '@/lib/content/teasers';
 import { FormattedDate } from './FormattedDate';
+import { LiveBadge } from './live/LiveBadge';
 import { Photo } from './Photo';
 
 /** One story in a listing: section, headline link, lead, date, and the photo when there is one. */
@@ -28,6 +29,7 @@ export function StoryCard({ story, lead = false }: { story: StoryTeaser; lead?: 
           </a>
         </p>
         <Heading className={lead ? 'mt-1 font-serif text-3xl font-bold leading-tight' : 'mt-1 font-serif text-xl font-bold leading-snug'}>
+          {story.live && <LiveBadge />}
           <a href={story.href} className="underline-offset-4 hover:underline">
             {story.title}
           </a>

@@ -6,19 +6,12 @@ import path from 'node:path';
 import { routing, isLocale } from '../i18n/routing';
 import { contentRoot } from '../lib/content/root';
 import { SLUG_PATTERN } from '../lib/content/schema';
+import { localNow } from './localTime';
 
 function fail(message: string): never {
   console.error(`new-story: ${message}`);
   console.error(`usage: npm run new-story -- <slug> [--locale ${routing.locales.join('|')}]`);
   process.exit(2);
-}
-
-/** Now, as an ISO 8601 date-time with this machine's offset (editors write local time). */
-function localNow(date = new Date()): string {
-  const pad = (n: number) => String(Math.abs(n)).padStart(2, '0');
-  const offset = -date.getTimezoneOffset();
-  const sign = offset >= 0 ? '+' : '-';
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:00${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
 }
 
 const TEMPLATES = {

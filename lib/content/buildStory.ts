@@ -1,6 +1,6 @@
 import { renderMarkdown } from './markdown';
 import type { NeutralFacts } from './mergeNeutral';
-import type { Story, StoryImage, StoryVersion } from './types';
+import type { LiveCoverage, LiveUpdate, Story, StoryImage, StoryVersion } from './types';
 import type { ParsedVersion } from './versionFile';
 
 /** `summary` or the first paragraph; never empty for a valid version. */
@@ -23,6 +23,14 @@ function toStoryVersion(version: ParsedVersion): StoryVersion {
   };
 }
 
+/**
+ * A live story's coverage: followed while `live: true` and until `liveEnded` (so an end written
+ * ahead of time takes effect by itself); `live: false` or a past end keeps the updates, unlabelled.
+ */
+function liveCoverage(neutral: NeutralFacts, updates: LiveUpdate[]): LiveCoverage {
+  return { on: neutral.live === true, ended: neutral.liveEnded, updates };
+}
+
 /** The domain object of a valid story: what rendering uses, never the raw front matter. */
 export function buildStory(
   slug: string,
@@ -30,6 +38,7 @@ export function buildStory(
   original: ParsedVersion,
   neutral: NeutralFacts & { date: string; section: string },
   image: StoryImage | undefined,
+  updates: LiveUpdate[] = [],
 ): Story {
   const versionMap: Story['versions'] = {};
   for (const version of versions) versionMap[version.locale] = toStoryVersion(version);
@@ -48,5 +57,6 @@ export function buildStory(
     draft: versions.every((v) => v.front.draft === true),
     original: original.locale,
     versions: versionMap,
+    ...(neutral.live !== undefined || updates.length > 0 ? { live: liveCoverage(neutral, updates) } : {}),
   };
 }

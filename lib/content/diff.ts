@@ -39,7 +39,7 @@ export function storyFingerprint(story: Story): StoryFingerprint {
     // What other pages show of a story (sidebars, listings): headline, lead, date, photo; and what
     // decides whether and where it is listed: section, tags, picks, visibility.
     const titles = Object.values(story.versions).map((v) => [v.locale, v.title, v.summary, v.imageAlt, v.draft]);
-    const list = [story.date, story.updated, story.section, story.tags, story.image?.version, story.editorsChoice, story.related, story.draft, titles];
+    const list = [story.date, story.updated, story.section, story.tags, story.image?.version, story.editorsChoice, story.related, story.draft, titles, story.live?.on, story.live?.ended];
     return { story: hash(story), list: hash(list) };
   });
 }

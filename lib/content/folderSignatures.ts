@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { UPDATES_FOLDER } from './liveUpdates';
 
 /**
  * A cheap fingerprint of each story folder (its files' names, sizes, times and inodes), to tell
@@ -9,6 +10,14 @@ import path from 'node:path';
  * Synchronous on purpose: tens of thousands of stat calls through libuv's thread pool cost about
  * 60 µs each here, direct calls a few µs, and this runs at start-up and on full reloads only.
  */
+function readNames(folder: string): string[] {
+  try {
+    return readdirSync(folder).sort();
+  } catch (error) {
+    return [`unreadable:${(error as NodeJS.ErrnoException).code}`];
+  }
+}
+
 export function folderSignature(root: string, slug: string): string {
   const folder = path.join(root, 'news', slug);
   let names: string[];
@@ -17,7 +26,9 @@ export function folderSignature(root: string, slug: string): string {
   } catch (error) {
     return `unreadable:${(error as NodeJS.ErrnoException).code}`;
   }
-  return names
+  // A live story's updates folder is signed file by file too: a new update changes the story.
+  const updates = names.includes(UPDATES_FOLDER) ? readNames(path.join(folder, UPDATES_FOLDER)).map((name) => `${UPDATES_FOLDER}/${name}`) : [];
+  return [...names, ...updates]
     .map((name) => {
       try {
         const s = statSync(path.join(folder, name));

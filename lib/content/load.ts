@@ -5,6 +5,7 @@ import { mapWithLimit } from '../concurrency';
 import { buildStory } from './buildStory';
 import { mergeNeutral, pickOriginal } from './mergeNeutral';
 import { probePhoto } from './photoProbe';
+import { readLiveUpdates } from './liveUpdates';
 import { listFolder } from './readFiles';
 import { SLUG_PATTERN } from './schema';
 import { readTaxonomy } from './taxonomyFile';
@@ -66,8 +67,12 @@ export async function loadStory(root: string, slug: string, taxonomy: KnownTaxon
     else if (photo.state === 'failed') problems.push({ ...at, code: 'file.unreadable', params: { error: photo.error } });
     else problems.push({ ...at, code: 'image.unreadable', params: { value: neutral.imageSrc, folder } });
   }
+  // A live story's updates (lib/content/liveUpdates.ts): a broken one keeps the whole story at its
+  // last good version, as a broken version file does.
+  const live = await readLiveUpdates(root, slug);
+  problems.push(...live.problems);
   if (problems.length > 0 || !neutral.date || !neutral.section) return { problems };
-  return { story: buildStory(slug, versions, original, { ...neutral, date: neutral.date, section: neutral.section }, image), problems };
+  return { story: buildStory(slug, versions, original, { ...neutral, date: neutral.date, section: neutral.section }, image, live.updates), problems };
 }
 
 export interface ReuseOptions {

@@ -5,7 +5,7 @@ import type { ContentProblem } from './types';
 import type { ParsedVersion } from './versionFile';
 
 /** Facts that do not depend on language: written once, inherited by the sibling version. */
-const NEUTRAL_FIELDS = ['date', 'updated', 'section', 'tags', 'editorsChoice', 'related'] as const;
+const NEUTRAL_FIELDS = ['date', 'updated', 'section', 'tags', 'editorsChoice', 'related', 'live', 'liveEnded'] as const;
 
 export type NeutralFacts = Partial<Pick<VersionFrontMatter, (typeof NEUTRAL_FIELDS)[number]>> & { imageSrc?: string };
 

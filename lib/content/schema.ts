@@ -73,10 +73,28 @@ export const versionFrontMatter = z
       .optional(),
     related: z.array(slug, { error: 'related.list' }).max(10, 'related.tooMany').optional(),
     draft: z.boolean({ error: 'boolean.type' }).optional(),
+    /** A live story: updates in its `updates/` folder, followed until `live: false` or `liveEnded`. */
+    live: z.boolean({ error: 'boolean.type' }).optional(),
+    liveEnded: isoDateTime.optional(),
   })
   .strict();
 
 export type VersionFrontMatter = z.infer<typeof versionFrontMatter>;
+
+/** One update of a live story: `news/{slug}/updates/{yyyy-mm-ddThh-mm}-{id}.{locale}.md`. */
+export const updateFrontMatter = z
+  .object({
+    time: isoDateTime,
+    headline: text.max(200, 'text.tooLong').optional(),
+    author: text.optional(),
+    /** Edited after it was published: shown as "Updated at …". */
+    updated: isoDateTime.optional(),
+    keyEvent: z.boolean({ error: 'boolean.type' }).optional(),
+    pinned: z.boolean({ error: 'boolean.type' }).optional(),
+  })
+  .strict();
+
+export type UpdateFrontMatter = z.infer<typeof updateFrontMatter>;
 
 // A name in the default language, optionally one in each other language of i18n/locales.json
 // (a missing one falls back: lib/content/taxonomy.ts), and no other key.

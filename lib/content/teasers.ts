@@ -1,4 +1,5 @@
 import type { Locale } from '../../i18n/routing';
+import { isLiveNow } from '../liveblog/liveView';
 import { paths } from '../paths';
 import { sectionName } from './taxonomy';
 import type { Story, StoryImage, Taxonomy } from './types';
@@ -17,6 +18,8 @@ export interface StoryTeaser {
   image?: StoryImage & { alt: string };
   /** Set when the text is not in the UI locale (the original is shown). */
   lang?: Locale;
+  /** Followed live now: listed with a "Live" label. */
+  live?: true;
 }
 
 export function toTeaser(story: Story, locale: Locale, taxonomy: Taxonomy): StoryTeaser {
@@ -32,5 +35,6 @@ export function toTeaser(story: Story, locale: Locale, taxonomy: Taxonomy): Stor
     sectionHref: paths.section(locale, story.section),
     image: story.image && version.imageAlt ? { ...story.image, alt: version.imageAlt } : undefined,
     lang: translated ? undefined : version.locale,
+    ...(isLiveNow(story.live, Date.now()) ? { live: true as const } : {}),
   };
 }

@@ -33,6 +33,37 @@ export interface StoryVersion {
   draft: boolean;
 }
 
+/** One update of a live story in one language. */
+export interface LiveUpdateVersion {
+  headline?: string;
+  author?: string;
+  bodyHtml: string;
+  /** Plain text of the body, for structured data and feeds. */
+  bodyText: string;
+}
+
+/** One update of a live story: the same time, flags and id in every language it is written in. */
+export interface LiveUpdate {
+  /** From the file name, unique in the story: the permalink is `#update-{id}`. */
+  id: string;
+  /** As written, with its offset. */
+  time: string;
+  /** Milliseconds since the epoch. */
+  published: number;
+  updated?: string;
+  keyEvent: boolean;
+  pinned: boolean;
+  versions: Record<Locale, LiveUpdateVersion>;
+}
+
+export interface LiveCoverage {
+  /** The front matter says `live: true`; still followed until `ended`, if any (isLiveNow). */
+  on: boolean;
+  ended?: string;
+  /** Oldest first. */
+  updates: LiveUpdate[];
+}
+
 export interface Story {
   slug: string;
   date: string;
@@ -48,6 +79,8 @@ export interface Story {
   related: string[];
   /** Every version is a draft. */
   draft: boolean;
+  /** A live story's coverage: present when the front matter says `live` or it has updates. */
+  live?: LiveCoverage;
   /** The locale the story was written in (the version that carries the neutral facts). */
   original: Locale;
   /** The versions that exist, by language: a story need not have every language. */

@@ -5,6 +5,7 @@ import { sectionName } from '../content/taxonomy';
 import type { LoadedContent } from '../content/types';
 import type { Visibility } from '../content/visibility';
 import { parsePageParam } from '../pagination';
+import { liveStoryRequest } from './liveStoryRequest';
 
 /**
  * Every route the site has, declared once: the proxy (proxy.ts) asks this table which paths exist
@@ -46,6 +47,9 @@ const listed = (listing: (params: Record<string, string>) => Listing): Pick<Loca
   exists: (question) => listingPage(question.content, question.locale, listing(question.params), pageParam(question), question.visibility) !== undefined,
 });
 const storyExists = ({ content, params, visibility }: RouteQuestion) => findPublicStory(content, params.slug!, visibility) !== undefined;
+/** A story, and for a live story's `?page=` and `?update=`, a page and an update it has. */
+const storyPageExists = ({ content, params, visibility, locale, searchParams }: RouteQuestion) =>
+  liveStoryRequest(locale, params.slug!, searchParams, content, visibility).kind !== 'missing';
 
 /** app/[locale]/…: pages and route handlers in every language. */
 export const LOCALIZED_ROUTES: readonly LocalizedRoute[] = [
@@ -59,7 +63,8 @@ export const LOCALIZED_ROUTES: readonly LocalizedRoute[] = [
   { pattern: 'atom.xml' },
   { pattern: 'opengraph-image' },
   { pattern: 'opensearch.xml' },
-  { pattern: 'news/[slug]', exists: storyExists },
+  { pattern: 'news/[slug]', exists: storyPageExists },
+  { pattern: 'news/[slug]/page/[page]', rewriteTarget: true },
   { pattern: 'news/[slug]/opengraph-image', exists: storyExists },
   { pattern: 'section/[section]', ...listed((params) => ({ kind: 'section', slug: params.section! })) },
   { pattern: 'section/[section]/page/[page]', rewriteTarget: true },

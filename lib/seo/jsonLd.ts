@@ -2,6 +2,7 @@ import { languageTag } from '../../i18n/locales';
 import type { Locale } from '../../i18n/routing';
 import { paths } from '../paths';
 import type { StoryView } from '../content/storyView';
+import type { LiveView } from '../liveblog/liveView';
 import { absoluteUrl } from './absolute';
 
 type JsonLd = Record<string, unknown>;
@@ -28,7 +29,29 @@ function publisher(siteName: string): JsonLd {
   };
 }
 
-export function newsArticleJsonLd(story: StoryView, options: { locale: Locale; siteName: string; cardPath: string }): JsonLd[] {
+/** How many of a live story's latest updates its structured data lists. */
+const LIVE_UPDATES_IN_JSON_LD = 10;
+
+/** A live story is a LiveBlogPosting (schema.org): its coverage times and latest updates. */
+function liveBlogFields(story: StoryView, live: LiveView): JsonLd {
+  const latest = [...(live.pinned ? [live.pinned] : []), ...live.updates].sort((a, b) => Date.parse(b.time) - Date.parse(a.time)).slice(0, LIVE_UPDATES_IN_JSON_LD);
+  return {
+    '@type': 'LiveBlogPosting',
+    coverageStartTime: story.date,
+    ...(live.ended && !live.on ? { coverageEndTime: live.ended } : {}),
+    ...(live.lastUpdated ? { dateModified: live.lastUpdated } : {}),
+    liveBlogUpdate: latest.map((update) => ({
+      '@type': 'BlogPosting',
+      headline: update.headline ?? story.title,
+      datePublished: update.time,
+      ...(update.updated ? { dateModified: update.updated } : {}),
+      url: absoluteUrl(update.href),
+      articleBody: update.bodyText,
+    })),
+  };
+}
+
+export function newsArticleJsonLd(story: StoryView, options: { locale: Locale; siteName: string; cardPath: string; live?: LiveView }): JsonLd[] {
   const images = [absoluteUrl(options.cardPath)];
   if (story.image) images.push(absoluteUrl(story.image.file.url));
   return [
@@ -48,6 +71,7 @@ export function newsArticleJsonLd(story: StoryView, options: { locale: Locale; s
       keywords: story.tags.map((tag) => tag.name).join(', '),
       isAccessibleForFree: true,
       ...(story.source ? { isBasedOn: story.source.url } : {}),
+      ...(options.live ? liveBlogFields(story, options.live) : {}),
     },
     {
       '@context': 'https://schema.org',

@@ -1,3 +1,4 @@
+import { LIVE_UPDATE_PAGES_ROUTE } from '@/lib/liveblog/liveView';
 import { revalidatePath } from 'next/cache';
 import { routing } from '@/i18n/routing';
 import { nextDue } from '@/lib/content/diff';
@@ -38,6 +39,8 @@ export async function POST(request: Request) {
   const { scope, slugs } = body;
   const { content, change } = await reloadContent(slugs ? { slugs } : {});
   for (const slug of change.slugs) for (const locale of routing.locales) revalidatePath(paths.story(locale, slug));
+  // A live story's later pages of updates (a new update moves every older one down a page).
+  if (change.slugs.length > 0) revalidatePath(LIVE_UPDATE_PAGES_ROUTE, 'page');
   const everything = change.listsChanged || scope === 'all';
   // Every cached page under the locale layout: stories (their sidebars), the front page, listings.
   if (everything) revalidatePath('/[locale]', 'layout');

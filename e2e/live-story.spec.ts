@@ -1,0 +1,104 @@
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { FRESHNESS_SECONDS } from '../lib/live/freshness';
+import { freePorts } from '../scripts/cluster/ports.mjs';
+import { startProductionServer } from './productionServer';
+
+// Live stories on a server of the e2e build whose content is a copy of the fixtures plus two live
+// stories: the bundled example (tests/fixtures/live/, ended) and one still live with 60 updates,
+// written here. Plain fetch where no browser is needed.
+
+const ENDED = 'karabakh-ceasefire-night-2020-live';
+const LIVE = 'sixty-updates-live';
+const START = Date.parse('2026-03-01T08:00:00Z');
+
+/** Update n of the live story (1 = the oldest), n minutes after START, in +04:00. */
+function updateFile(n: number, extra = ''): [string, string] {
+  const local = new Date(START + n * 60_000 + 4 * 3_600_000).toISOString().slice(0, 16);
+  const name = `${local.slice(0, 13)}-${local.slice(14, 16)}-u${n}.en.md`;
+  const headline = n % 7 === 0 ? `\nheadline: "Update ${n}"` : '';
+  return [name, `---\ntime: ${local}:00+04:00${headline}${extra}\n---\nThe text of update ${n}.\n`];
+}
+
+test.describe('a live story', () => {
+  test.describe.configure({ mode: 'serial' });
+  let root: string;
+  let server: Awaited<ReturnType<typeof startProductionServer>>;
+
+  test.beforeAll(async () => {
+    test.setTimeout(90_000);
+    root = await mkdtemp(path.join(tmpdir(), 'live-content-'));
+    await cp('tests/fixtures/content', root, { recursive: true });
+    await cp(`tests/fixtures/live/${ENDED}`, path.join(root, 'news', ENDED), { recursive: true });
+    const folder = path.join(root, 'news', LIVE);
+    await mkdir(path.join(folder, 'updates'), { recursive: true });
+    await writeFile(path.join(folder, 'en.md'), '---\ntitle: "Sixty updates and counting"\ndate: 2026-03-01T12:00:00+04:00\nsection: diplomacy\nlive: true\n---\nWhat we know so far.\n');
+    const flags: Record<number, string> = { 10: '\npinned: true', 5: '\nkeyEvent: true\nheadline: "Talks begin"', 30: '\nkeyEvent: true', 55: '\nkeyEvent: true' };
+    for (let n = 1; n <= 60; n += 1) {
+      const [name, text] = updateFile(n, flags[n]);
+      await writeFile(path.join(folder, 'updates', name), text);
+    }
+    const [port] = await freePorts(1);
+    server = await startProductionServer(port!, { CONTENT_DIR: root, DATA_DIR: path.join(root, '.data'), SITE_URL: `http://localhost:${port}`, NEXT_DIST_DIR: '.next-e2e' });
+  });
+
+  test.afterAll(async () => {
+    server?.stop();
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  test('shows the Live label, the key events, the pinned post and the newest 20 updates, each with its permalink', async ({ page }) => {
+    await page.goto(`${server.origin}/en/news/${LIVE}`);
+    await expect(page.locator('[data-component="live-status"] [data-component="live-badge"]')).toHaveText('Live');
+    await expect(page.locator('[data-component="live-pinned"]')).toHaveAttribute('id', 'update-u10');
+    await expect(page.locator('[data-component="live-key-events"] a')).toHaveCount(3);
+    await expect(page.locator('[data-component="live-key-events"] a').first()).toHaveAttribute('href', `/en/news/${LIVE}#update-u55`);
+    const updates = page.locator('[data-component="live-update"]');
+    await expect(updates).toHaveCount(20);
+    await expect(updates.first()).toHaveAttribute('id', 'update-u60');
+    await expect(updates.first().locator('a').first()).toHaveAttribute('href', `/en/news/${LIVE}#update-u60`);
+    await expect(page.locator('[data-component="live-pagination"] a[rel="next"]')).toHaveAttribute('href', `/en/news/${LIVE}?page=2`);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
+  test('a permalink to an update lands on the page that holds it now', async ({ page }) => {
+    // Update 15 of 60 is the 45th newest (the pinned one aside): page 3.
+    await page.goto(`${server.origin}/en/news/${LIVE}?update=u15`);
+    await expect(page).toHaveURL(`${server.origin}/en/news/${LIVE}?page=3#update-u15`);
+    await expect(page.locator('#update-u15')).toBeVisible();
+    await expect(page.locator('[data-component="live-update"]')).toHaveCount(19);
+    await expect(page.locator('[data-component="live-pinned"]')).toHaveCount(0);
+    for (const missing of ['?update=nope', '?page=4', '?page=0', '/page/2']) {
+      expect((await fetch(`${server.origin}/en/news/${LIVE}${missing}`, { redirect: 'manual' })).status, missing).toBe(404);
+    }
+  });
+
+  test('an ended live story says so and is LiveBlogPosting data with its coverage times', async () => {
+    const html = await (await fetch(`${server.origin}/en/news/${ENDED}`)).text();
+    const status = /<p[^>]*data-component="live-status"[^>]*>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
+    expect(status).toContain('Live coverage ended');
+    expect(status).not.toContain('data-component="live-badge"');
+    const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].flatMap(([, json]) => [JSON.parse(json!)].flat()) as Array<Record<string, unknown>>;
+    const blog = blocks.find((block) => block['@type'] === 'LiveBlogPosting')!;
+    expect(blog).toMatchObject({ coverageStartTime: '2020-11-09T22:00:00+03:00', coverageEndTime: '2020-11-10T20:00:00+03:00' });
+    expect((blog.liveBlogUpdate as unknown[]).length).toBe(10);
+  });
+
+  test('listings label the story that is live now', async () => {
+    const front = await (await fetch(`${server.origin}/en`)).text();
+    expect(front).toMatch(new RegExp(`data-component="live-badge"[^<]*Live</span><a href="/en/news/${LIVE}"`));
+    expect(front).not.toMatch(new RegExp(`data-component="live-badge"[^<]*Live</span><a href="/en/news/${ENDED}"`));
+  });
+
+  test('a saved update is on the page within the live-edit figure', async () => {
+    const [name, text] = updateFile(61, '\nheadline: "Just in"');
+    await writeFile(path.join(root, 'news', LIVE, 'updates', name), text);
+    await expect
+      .poll(async () => (await fetch(`${server.origin}/en/news/${LIVE}`)).text(), { timeout: FRESHNESS_SECONDS * 1000, intervals: [100] })
+      .toMatch(/id="update-u61"[\s\S]*Just in/);
+  });
+});

@@ -1,0 +1,103 @@
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { routing, type Locale } from '../../i18n/routing';
+import { parseFrontMatter } from './frontMatter';
+import { renderMarkdown } from './markdown';
+import { listFolder, readText } from './readFiles';
+import { updateFrontMatter, type UpdateFrontMatter } from './schema';
+import type { ContentProblem, LiveUpdate } from './types';
+import { zodProblems } from './zodProblems';
+
+/** The updates of a live story live in this folder of the story's. */
+export const UPDATES_FOLDER = 'updates';
+
+// `2020-11-10T01-05-statement-signed.ru.md`: the local time (sorts the folder by time), an id, a language.
+const UPDATE_FILE = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]{2,3})\.md$/;
+
+interface ParsedUpdate {
+  id: string;
+  locale: Locale;
+  file: string;
+  front: UpdateFrontMatter;
+  lineOf: (path: string[]) => number | undefined;
+  body: string;
+}
+
+/** The facts of an update that do not depend on language: every language's file must agree. */
+const SHARED_FIELDS = ['time', 'updated', 'keyEvent', 'pinned'] as const;
+
+function fileNameProblem(file: string): ContentProblem {
+  return { file, code: 'update.fileName', params: { locale: routing.defaultLocale, locales: routing.locales.join(', ') } };
+}
+
+async function readUpdate(root: string, folder: string, name: string): Promise<{ update?: ParsedUpdate; problems: ContentProblem[] }> {
+  const file = `${folder}/${name}`;
+  const match = UPDATE_FILE.exec(name);
+  const locale = match?.[5];
+  if (!match || !locale || !routing.locales.includes(locale)) return { problems: [fileNameProblem(file)] };
+  const read = await readText(path.join(root, file));
+  if (read.state === 'absent') return { problems: [] };
+  if (read.state === 'failed') return { problems: [{ file, code: 'file.unreadable', params: { error: read.error } }] };
+  const parsed = parseFrontMatter(read.value, file);
+  if (!parsed.ok) return { problems: parsed.problems };
+  const front = updateFrontMatter.safeParse(parsed.value.data);
+  if (!front.success) return { problems: zodProblems(front.error, file, parsed.value) };
+  if (parsed.value.body.trim() === '') return { problems: [{ file, code: 'update.bodyEmpty' }] };
+  // The name carries the local time as written in `time`, so the folder lists updates in order.
+  const named = `${match[1]}T${match[2]}:${match[3]}`;
+  if (front.data.time.slice(0, 16) !== named) {
+    return { problems: [{ file, line: parsed.value.lineOf(['time']), field: 'time', code: 'update.timeMismatch', params: { time: front.data.time, named } }] };
+  }
+  return { update: { id: match[4]!, locale, file, front: front.data, lineOf: (p) => parsed.value.lineOf(p), body: parsed.value.body }, problems: [] };
+}
+
+/**
+ * A story's updates from `news/{slug}/updates/`, oldest first, each with the languages it is
+ * written in. An update may exist in one language only; where it exists in several, its time
+ * and flags must agree. Absent folder: no updates.
+ */
+export async function readLiveUpdates(root: string, slug: string): Promise<{ updates: LiveUpdate[]; problems: ContentProblem[] }> {
+  const folder = `news/${slug}/${UPDATES_FOLDER}`;
+  const listing = await listFolder(path.join(root, folder));
+  if (listing.state === 'absent') return { updates: [], problems: [] };
+  if (listing.state === 'failed') return { updates: [], problems: [{ file: folder, code: 'folder.unreadable', params: { error: listing.error } }] };
+  const problems: ContentProblem[] = [];
+  const byId = new Map<string, ParsedUpdate[]>();
+  for (const entry of listing.value.filter((e) => e.isFile()).sort((a, b) => a.name.localeCompare(b.name))) {
+    const read = await readUpdate(root, folder, entry.name);
+    problems.push(...read.problems);
+    if (read.update) byId.set(read.update.id, [...(byId.get(read.update.id) ?? []), read.update]);
+  }
+  const updates: LiveUpdate[] = [];
+  for (const [id, files] of byId) {
+    const [first, ...others] = files as [ParsedUpdate, ...ParsedUpdate[]];
+    for (const other of others) {
+      for (const field of SHARED_FIELDS) {
+        if (isDeepStrictEqual(other.front[field], first.front[field])) continue;
+        problems.push({
+          file: other.file,
+          line: other.lineOf([field]),
+          field,
+          code: 'version.contradicts',
+          params: { other: path.basename(first.file), here: JSON.stringify(other.front[field] ?? null), there: JSON.stringify(first.front[field] ?? null) },
+        });
+      }
+    }
+    updates.push({
+      id,
+      time: first.front.time,
+      published: Date.parse(first.front.time),
+      updated: first.front.updated,
+      keyEvent: first.front.keyEvent === true,
+      pinned: first.front.pinned === true,
+      versions: Object.fromEntries(
+        files.map((file) => {
+          const body = renderMarkdown(file.body);
+          return [file.locale, { headline: file.front.headline, author: file.front.author, bodyHtml: body.html, bodyText: body.text }];
+        }),
+      ),
+    });
+  }
+  updates.sort((a, b) => a.published - b.published || a.id.localeCompare(b.id));
+  return { updates, problems };
+}
