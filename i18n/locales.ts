@@ -4,7 +4,7 @@ import registry from './locales.json' with { type: 'json' };
 // The site's languages as data (i18n/locales.json, docs/adding-a-language.md): everything keyed by
 // language (routing, negotiation, content files, taxonomy names, fonts, the text analyzer, feeds,
 // hreflang, og:locale) derives from this list. What the entries name must also be installed
-// (a stemmer, card font files): i18n/registryProblems.ts, checked before a build and at start.
+// (a stemmer, card font files): i18n/registryProblems.ts, checked before every build.
 
 const subsetName = z.string().regex(/^[a-z]+(-[a-z]+)*$/, 'an @fontsource subset name like "latin" or "cyrillic-ext"');
 const cardFont = z
@@ -82,6 +82,9 @@ export const LOCALE_CODES: readonly string[] = LOCALES.map((entry) => entry.code
 
 export const DEFAULT_LOCALE: string = LOCALES.find((entry) => entry.default)!.code;
 
+// By code, for the lookups made per URL of a sitemap or per link of a page.
+const ENTRY_OF: Readonly<Record<string, LocaleEntry>> = Object.fromEntries(LOCALES.map((entry) => [entry.code, entry]));
+
 /** The BCP 47 tag of a language the site has, for hreflang, `lang` and `inLanguage` (`x-default` stays). */
 export function languageTag(code: string): string {
   return code === 'x-default' ? code : localeEntryOf(code).hreflang;
@@ -95,7 +98,7 @@ export function documentLanguage(code: string): { lang: string; dir?: 'rtl' } {
 
 /** The registry entry of a language the site has. */
 export function localeEntryOf(code: string): LocaleEntry {
-  const entry = LOCALES.find((candidate) => candidate.code === code);
+  const entry = Object.hasOwn(ENTRY_OF, code) ? ENTRY_OF[code] : undefined;
   if (!entry) throw new Error(`no language "${code}" in i18n/locales.json`);
   return entry;
 }

@@ -5,10 +5,10 @@ import { LOCALES, type LocaleEntry } from './locales.ts';
 
 /**
  * What the registry names that this installation lacks: a Snowball stemmer snowball-stemmers does
- * not have, a card font file not in node_modules. Checked by `npm run content:check` (so before
- * every build) and by scripts/server.mjs at start, which stop with a line per problem instead of
- * search or every card failing at its first request. The shape of the file is checked where it
- * is read (i18n/locales.ts). Erasable TypeScript with explicit extensions: Node runs it directly.
+ * not have, a card font file not in node_modules. Checked by `npm run content:check`, which every
+ * build runs first (the registry is compiled into the build, so a changed entry needs one), and
+ * which stops with a line per problem instead of search or every card failing at its first
+ * request. The shape of the file is checked where it is read (i18n/locales.ts).
  */
 export function registryProblems(projectRoot: string, locales: readonly LocaleEntry[] = LOCALES): string[] {
   const problems: string[] = [];

@@ -30,11 +30,9 @@ const { createRequestPath } = await import('./server/requestPath.ts');
 const { createEncodedDocuments } = await import('./server/encodedDocuments.ts');
 const { withoutFrameworkScripts } = await import('./server/frameworkScripts.ts');
 const { createImmutableMedia } = await import('./server/immutableMedia.ts');
-const { registryProblems } = await import('../i18n/registryProblems.ts');
 
-// Every setting checked before anything starts (lib/config/settings.ts): a bad one is named. So is
-// a language whose stemmer or card fonts this installation lacks (i18n/registryProblems.ts).
-const problems = [...startupProblems(), ...registryProblems(process.cwd())];
+// Every setting checked before anything starts (lib/config/settings.ts): a bad one is named.
+const problems = startupProblems();
 if (problems.length > 0) {
   for (const problem of problems) console.error(problem);
   process.exit(2);

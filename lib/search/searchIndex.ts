@@ -1,7 +1,7 @@
 import { keptFor } from '../process/registry';
 import type { Locale } from '../../i18n/routing';
 import type { LoadedContent, Story } from '../content/types';
-import { eachWord, termOf } from '../text/analyzer';
+import { eachWord, termFinder } from '../text/analyzer';
 import { buildInvertedIndex, type IndexedDocument, type InvertedIndex } from './invertedIndex';
 import { SEARCH_ANALYSIS } from './query';
 
@@ -26,7 +26,7 @@ export function buildSearchIndex(stories: Iterable<Story>, locale: Locale): Sear
   const index = buildInvertedIndex(
     documents(),
     (text, found) => eachWord(text, SEARCH_ANALYSIS, found),
-    (word) => termOf(word, locale, SEARCH_ANALYSIS),
+    termFinder(locale, SEARCH_ANALYSIS),
   );
   return { locale, index, stories: indexed };
 }

@@ -1,6 +1,5 @@
 import { newStemmer } from 'snowball-stemmers';
 import type { Locale } from '../../i18n/routing';
-import { LRUCache } from 'lru-cache';
 import { LOCALES } from '../../i18n/locales';
 import { processSingleton } from '../process/registry';
 
@@ -17,7 +16,7 @@ interface Language {
   stop: Set<string>;
   // Word frequencies are Zipfian, so a small memo saves most of the stemming work when indexing
   // thousands of stories.
-  stems: LRUCache<string, string>;
+  stems: Map<string, string>;
 }
 
 const STEM_MEMO_LIMIT = 100_000;
@@ -30,7 +29,7 @@ function language(code: Locale): Language {
       made.set(key, {
         stemmer: analyzer.stemmer ? newStemmer(analyzer.stemmer) : undefined,
         stop: new Set(analyzer.stopWords.trim().split(/\s+/).filter(Boolean).map(normalize)),
-        stems: new LRUCache({ max: STEM_MEMO_LIMIT }),
+        stems: new Map(),
       });
     }
     return made;
@@ -134,30 +133,48 @@ export function isStopWord(word: string, locale: Locale): boolean {
   return language(locale).stop.has(word);
 }
 
-/** The Snowball stem of a normalized word (the word itself where the language has no stemmer). */
-export function stem(word: string, locale: Locale): string {
-  const { stemmer, stems } = language(locale);
+function stemWith({ stemmer, stems }: Language, word: string): string {
   if (!stemmer) return word;
   let stemmed = stems.get(word);
   if (stemmed === undefined) {
+    // Emptied when full rather than kept in recency order: a hit must cost one Map lookup, as
+    // this runs for every word of every story when an archive is indexed.
+    if (stems.size >= STEM_MEMO_LIMIT) stems.clear();
     stemmed = stemmer.stem(word);
     stems.set(word, stemmed);
   }
   return stemmed;
 }
 
-/** The term a normalized word stands for, or undefined for a stop word, a letter alone or (by default) a number. */
-export function termOf(word: string, language: Locale, options: AnalyzeOptions = {}): string | undefined {
-  if (word.length < 2 || isStopWord(word, language)) return undefined;
+/** The Snowball stem of a normalized word (the word itself where the language has no stemmer). */
+export function stem(word: string, locale: Locale): string {
+  return stemWith(language(locale), word);
+}
+
+function termWith(lang: Language, word: string, options: AnalyzeOptions): string | undefined {
+  if (word.length < 2 || lang.stop.has(word)) return undefined;
   if (/^\d+$/.test(word)) return options.numbers ? word : undefined;
-  return stem(word, language);
+  return stemWith(lang, word);
+}
+
+/** `termOf` for many words of one language: the language's analyzer is looked up once. */
+export function termFinder(locale: Locale, options: AnalyzeOptions = {}): (word: string) => string | undefined {
+  const lang = language(locale);
+  return (word) => termWith(lang, word, options);
+}
+
+/** The term a normalized word stands for, or undefined for a stop word, a letter alone or (by default) a number. */
+export function termOf(word: string, locale: Locale, options: AnalyzeOptions = {}): string | undefined {
+  return termWith(language(locale), word, options);
 }
 
 /** Stems of the meaningful words of a text: lowercased, «ё» folded, stop words dropped, Snowball-stemmed. */
-export function terms(text: string, language: Locale, options: AnalyzeOptions = {}): string[] {
+export function terms(text: string, locale: Locale, options: AnalyzeOptions = {}): string[] {
+  // The language's analyzer once per text, not once per word.
+  const lang = language(locale);
   const found: string[] = [];
   for (const word of words(text, options)) {
-    const term = termOf(word, language, options);
+    const term = termWith(lang, word, options);
     if (term !== undefined) found.push(term);
   }
   return found;
