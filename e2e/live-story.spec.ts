@@ -72,6 +72,12 @@ test.describe('a live story', () => {
     await expect(page.locator('#update-u15')).toBeVisible();
     await expect(page.locator('[data-component="live-update"]')).toHaveCount(19);
     await expect(page.locator('[data-component="live-pinned"]')).toHaveCount(0);
+    // A later page is cached like page 1: rendered once, then served from Next's cache.
+    const later = async () => (await fetch(`${server.origin}/en/news/${LIVE}?page=2`)).headers;
+    await later();
+    const cached = await later();
+    expect(cached.get('cache-control')).toMatch(/^s-maxage=30\b/);
+    expect(cached.get('x-served-by')).toBe('next-cache');
     for (const missing of ['?update=nope', '?page=4', '?page=0', '/page/2']) {
       expect((await fetch(`${server.origin}/en/news/${LIVE}${missing}`, { redirect: 'manual' })).status, missing).toBe(404);
     }
