@@ -107,4 +107,47 @@ test.describe('a live story', () => {
       .poll(async () => (await fetch(`${server.origin}/en/news/${LIVE}`)).text(), { timeout: FRESHNESS_SECONDS * 1000, intervals: [100] })
       .toMatch(/id="update-u61"[\s\S]*Just in/);
   });
+
+  test('the poll answers in a few bytes, 304 when nothing changed, cacheable for seconds, 404 off a live story', async () => {
+    const answer = await fetch(`${server.origin}/en/news/${LIVE}/updates?after=u58`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('cache-control')).toBe('public, max-age=5, s-maxage=5');
+    expect(await answer.json()).toEqual({ latest: 'u61', newer: 3, live: true });
+    const again = await fetch(`${server.origin}/en/news/${LIVE}/updates?after=u58`, { headers: { 'if-none-match': answer.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+    expect(await (await fetch(`${server.origin}/en/news/${ENDED}/updates?after=live-end`)).json()).toEqual({ latest: 'live-end', newer: 0, live: false });
+    expect((await fetch(`${server.origin}/en/news/russia-azerbaijan-defence-cooperation/updates`)).status).toBe(404);
+  });
+
+  test('with JavaScript, a new update is announced, not pushed in under the reader; a click puts it on top, focused', async ({ page, browser }) => {
+    await page.clock.install();
+    await page.goto(`${server.origin}/en/news/${LIVE}`);
+    await expect(page.locator('[data-component="live-announcer"]')).toHaveAttribute('data-latest', 'u61');
+    // The reader has scrolled into the updates: new ones must not move the page.
+    await page.locator('#update-u55').scrollIntoViewIfNeeded();
+    const [name, text] = updateFile(62, '\nheadline: "Breaking"');
+    await writeFile(path.join(root, 'news', LIVE, 'updates', name), text);
+    await expect
+      .poll(async () => ((await (await fetch(`${server.origin}/en/news/${LIVE}/updates?after=u61`)).json()) as { newer: number }).newer, { timeout: FRESHNESS_SECONDS * 1000, intervals: [100] })
+      .toBe(1);
+    // One poll interval later.
+    await page.clock.runFor(20_000);
+    const announcement = page.locator('[data-component="live-new-updates"]');
+    await expect(announcement).toHaveText('1 new update');
+    await expect(page.locator('[data-component="live-updates"] > article').first()).toHaveAttribute('id', 'update-u61');
+    await announcement.click();
+    const first = page.locator('[data-component="live-updates"] > article').first();
+    await expect(first).toHaveAttribute('id', 'update-u62');
+    await expect(first).toBeFocused();
+    await expect(announcement).toBeHidden();
+
+    // Without JavaScript the page is complete: a reload shows it.
+    const plain = await browser.newContext({ javaScriptEnabled: false });
+    const reader = await plain.newPage();
+    await reader.goto(`${server.origin}/en/news/${LIVE}`);
+    await expect(reader.locator('[data-component="live-updates"] > article').first()).toHaveAttribute('id', 'update-u62');
+    await expect(reader.locator('[data-component="live-new-updates"]')).toBeHidden();
+    await plain.close();
+  });
 });
+

@@ -33,7 +33,7 @@ describe('the route table (lib/edge/routes.ts)', () => {
   });
 
   it('derives the proxy’s root files and unlocalized prefixes from it', () => {
-    expect([...ROOT_FILES].sort()).toEqual(['icon.svg', 'logo.png', 'news-sitemap.xml', 'robots.txt', 'sitemap.xml', 'view-beacon.js']);
+    expect([...ROOT_FILES].sort()).toEqual(['icon.svg', 'live-updates.js', 'logo.png', 'news-sitemap.xml', 'robots.txt', 'sitemap.xml', 'view-beacon.js']);
     expect([...UNLOCALIZED_PREFIXES].sort()).toEqual(['_next', 'api', 'media', 'sitemaps']);
   });
 });

@@ -1,5 +1,6 @@
 import { useTranslations } from 'next-intl';
 import type { LiveView } from '@/lib/liveblog/liveView';
+import { LiveAnnouncer } from './LiveAnnouncer';
 import { LiveBadge } from './LiveBadge';
 import { LiveUpdateArticle } from './LiveUpdateArticle';
 import { UpdateTime } from './UpdateTime';
@@ -52,6 +53,7 @@ export function LiveCoverage({ live, storyPath }: { live: LiveView; storyPath: s
       <h2 id="live-updates" className="mt-8 text-sm font-bold uppercase tracking-wide">
         {t('updates')} <span className="font-normal text-muted">({t('count', { count: live.total })})</span>
       </h2>
+      {live.poll && <LiveAnnouncer pollPath={live.poll.path} latest={live.poll.latest} />}
       <div data-component="live-updates">
         {live.updates.map((update) => (
           <LiveUpdateArticle key={update.id} update={update} />

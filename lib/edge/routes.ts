@@ -65,6 +65,7 @@ export const LOCALIZED_ROUTES: readonly LocalizedRoute[] = [
   { pattern: 'opensearch.xml' },
   { pattern: 'news/[slug]', exists: storyPageExists },
   { pattern: 'news/[slug]/page/[page]', rewriteTarget: true },
+  { pattern: 'news/[slug]/updates', exists: ({ content, params, visibility }) => findPublicStory(content, params.slug!, visibility)?.live !== undefined },
   { pattern: 'news/[slug]/opengraph-image', exists: storyExists },
   { pattern: 'section/[section]', ...listed((params) => ({ kind: 'section', slug: params.section! })) },
   { pattern: 'section/[section]/page/[page]', rewriteTarget: true },
@@ -90,7 +91,7 @@ export const UNLOCALIZED_ROUTES: readonly string[] = [
 ];
 
 /** Files in public/, served at the root by Next (tests/routeTable.test.ts lists the folder). */
-export const PUBLIC_FILES: readonly string[] = ['logo.png', 'view-beacon.js'];
+export const PUBLIC_FILES: readonly string[] = ['logo.png', 'view-beacon.js', 'live-updates.js'];
 
 /** The first path segments that are not a language: where the proxy does not localize. */
 export const UNLOCALIZED_PREFIXES: ReadonlySet<string> = new Set([...UNLOCALIZED_ROUTES.filter((route) => route.includes('/')).map((route) => route.split('/')[0]!), '_next']);

@@ -87,6 +87,8 @@ export interface LiveView {
   newerHref?: string;
   olderHref?: string;
   total: number;
+  /** Page 1 of a story followed now: where its script asks for newer updates, and the newest shown. */
+  poll?: { path: string; latest: string };
 }
 
 /** Page `page` of a live story's updates in a language, or undefined past the last page. */
@@ -128,5 +130,6 @@ export function liveView(story: Story, locale: Locale, page: number, now: number
     newerHref: page > 1 ? liveStoryPath(locale, story.slug, page - 1) : undefined,
     olderHref: page < shown.pageCount ? liveStoryPath(locale, story.slug, page + 1) : undefined,
     total: all.length,
+    poll: page === 1 && isLiveNow(coverage, now) ? { path: `${paths.story(locale, story.slug)}/updates`, latest: stream[0]?.id ?? '' } : undefined,
   };
 }

@@ -1,0 +1,89 @@
+// A live story's page 1 (components/live/LiveCoverage.tsx): asks every 20 s, while the tab is
+// visible, whether newer updates exist (GET …/updates?after={id}, lib/liveblog/poll.ts). It never
+// moves the page under the reader: it announces "N new updates" in a polite live region, and
+// inserts them when the reader asks, or at once when the reader is at the top of the updates.
+// A file of the site's own, so the script policy stays `script-src 'self'`; the page is complete
+// without it (a plain link reloads it).
+(function (root) {
+  if (!root || !window.fetch || !window.DOMParser) return;
+  var INTERVAL_MS = Number(root.getAttribute('data-interval-ms')) || 20000;
+  var endpoint = root.getAttribute('data-live-poll');
+  var latest = root.getAttribute('data-latest') || '';
+  var labels = JSON.parse(root.getAttribute('data-labels') || '{}');
+  var plural = new Intl.PluralRules(document.documentElement.lang);
+  var button = root.querySelector('button');
+  var list = document.querySelector('[data-component="live-updates"]');
+  var reducedMotion = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  var timer;
+  // Set once the coverage has ended: nothing new will come.
+  var ended = false;
+
+  function schedule() {
+    clearTimeout(timer);
+    if (!ended) timer = setTimeout(poll, INTERVAL_MS);
+  }
+
+  function readerAtTop() {
+    return !list || list.getBoundingClientRect().top >= 0;
+  }
+
+  function announce(count) {
+    var label = labels[plural.select(count)] || labels.other || '#';
+    button.textContent = label.replace('#', String(count));
+    button.hidden = false;
+  }
+
+  // New updates are taken from page 1 itself (cached like any page), newest first. `no-cache`: the
+  // browser must ask (an ETag makes that cheap), not serve the copy it keeps under the page's
+  // stale-while-revalidate, which is the page as it was before the update.
+  function insert(focus) {
+    return fetch(location.pathname, { cache: 'no-cache', headers: { accept: 'text/html' } })
+      .then(function (response) {
+        return response.ok ? response.text() : Promise.reject(new Error(String(response.status)));
+      })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, 'text/html').querySelectorAll('[data-component="live-updates"] > article');
+        var added = [];
+        for (var i = 0; i < fresh.length; i += 1) {
+          if (document.getElementById(fresh[i].id)) break;
+          added.push(document.importNode(fresh[i], true));
+        }
+        for (var j = added.length - 1; j >= 0; j -= 1) list.insertBefore(added[j], list.firstChild);
+        if (fresh.length > 0) latest = fresh[0].id.replace(/^update-/, '');
+        button.hidden = true;
+        if (focus && added.length > 0) {
+          added[0].setAttribute('tabindex', '-1');
+          added[0].focus({ preventScroll: true });
+          added[0].scrollIntoView({ behavior: reducedMotion ? 'auto' : 'smooth', block: 'start' });
+        }
+      });
+  }
+
+  function poll() {
+    if (document.visibilityState !== 'visible') return schedule();
+    fetch(endpoint + '?after=' + encodeURIComponent(latest), { headers: { accept: 'application/json' } })
+      .then(function (response) {
+        return response.ok ? response.json() : null;
+      })
+      .then(function (answer) {
+        if (!answer) return;
+        ended = !answer.live;
+        if (answer.newer > 0 && answer.latest !== latest) {
+          if (readerAtTop()) return insert(false);
+          announce(answer.newer);
+        }
+      })
+      .catch(function () {})
+      .then(schedule);
+  }
+
+  button.addEventListener('click', function () {
+    insert(true).catch(function () {
+      location.reload();
+    });
+  });
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'visible') poll();
+  });
+  schedule();
+})(document.querySelector('[data-live-poll]'));
