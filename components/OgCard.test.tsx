@@ -29,6 +29,13 @@ describe('OgCard', () => {
     expect([meta.format, meta.width, meta.height]).toEqual(['png', 1200, 630]);
   });
 
+  it('wears a LIVE badge for a story followed live now', async () => {
+    const kickerArea = (png: Buffer) => sharp(png).extract({ left: 64, top: 60, width: 300, height: 50 }).greyscale().raw().toBuffer();
+    const plain = await kickerArea(await render({ headline: 'Переговоры', kicker: 'Безопасность' }));
+    const live = await kickerArea(await render({ headline: 'Переговоры', kicker: 'Безопасность', liveLabel: 'Онлайн' }));
+    expect(difference(live, plain)).toBeGreaterThan(0.1);
+  });
+
   it('draws real Armenian glyphs from the bundled font, on an Armenian card and on a Russian one', async () => {
     for (const lang of ['hy', 'ru']) {
       const a = await headlineArea(await render({ headline: 'ԱԱԱԱԱ ԱԱԱԱԱ', lang }));

@@ -149,5 +149,23 @@ test.describe('a live story', () => {
     await expect(reader.locator('[data-component="live-new-updates"]')).toBeHidden();
     await plain.close();
   });
+
+  test('a reader can follow the story in a feed reader, and the card wears a LIVE badge while it is live', async () => {
+    const page = await (await fetch(`${server.origin}/en/news/${LIVE}`)).text();
+    expect(page).toMatch(new RegExp(`<link rel="alternate" type="application/atom\\+xml" href="[^"]*/en/news/${LIVE}/feed.xml" title="Sixty updates and counting"/>`));
+    const feed = await fetch(`${server.origin}/en/news/${LIVE}/feed.xml`);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    const xml = await feed.text();
+    expect(xml.match(/<entry>/g)).toHaveLength(50);
+    // Newest first: the first entry is the latest update, with its permalink.
+    expect(/<entry>[\s\S]*?<id>([^<]*)<\/id>/.exec(xml)?.[1]).toMatch(new RegExp(`/en/news/${LIVE}\\?update=u62$`));
+    expect((await fetch(`${server.origin}/en/news/russia-azerbaijan-defence-cooperation/feed.xml`)).status).toBe(404);
+    // The card of a live story has a version of its own: it changes when the story goes live or ends.
+    const liveCard = /property="og:image" content="([^"]+)"/.exec(page)![1]!;
+    const endedCard = /property="og:image" content="([^"]+)"/.exec(await (await fetch(`${server.origin}/en/news/${ENDED}`)).text())![1]!;
+    expect((await fetch(new URL(new URL(liveCard).pathname + new URL(liveCard).search, server.origin))).status).toBe(200);
+    expect(liveCard).not.toBe(endedCard);
+  });
 });
 

@@ -47,6 +47,7 @@ const listed = (listing: (params: Record<string, string>) => Listing): Pick<Loca
   exists: (question) => listingPage(question.content, question.locale, listing(question.params), pageParam(question), question.visibility) !== undefined,
 });
 const storyExists = ({ content, params, visibility }: RouteQuestion) => findPublicStory(content, params.slug!, visibility) !== undefined;
+const liveStoryExists = ({ content, params, visibility }: RouteQuestion) => findPublicStory(content, params.slug!, visibility)?.live !== undefined;
 /** A story, and for a live story's `?page=` and `?update=`, a page and an update it has. */
 const storyPageExists = ({ content, params, visibility, locale, searchParams }: RouteQuestion) =>
   liveStoryRequest(locale, params.slug!, searchParams, content, visibility).kind !== 'missing';
@@ -65,7 +66,8 @@ export const LOCALIZED_ROUTES: readonly LocalizedRoute[] = [
   { pattern: 'opensearch.xml' },
   { pattern: 'news/[slug]', exists: storyPageExists },
   { pattern: 'news/[slug]/page/[page]', rewriteTarget: true },
-  { pattern: 'news/[slug]/updates', exists: ({ content, params, visibility }) => findPublicStory(content, params.slug!, visibility)?.live !== undefined },
+  { pattern: 'news/[slug]/updates', exists: liveStoryExists },
+  { pattern: 'news/[slug]/feed.xml', exists: liveStoryExists },
   { pattern: 'news/[slug]/opengraph-image', exists: storyExists },
   { pattern: 'section/[section]', ...listed((params) => ({ kind: 'section', slug: params.section! })) },
   { pattern: 'section/[section]/page/[page]', rewriteTarget: true },

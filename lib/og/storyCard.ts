@@ -6,6 +6,7 @@ import { sectionName } from '../content/taxonomy';
 import { versionFor } from '../content/visibility';
 import { drawableText } from './cardText';
 import { cardVersion } from './cardVersion';
+import { isLiveNow } from '../liveblog/liveView';
 
 /** What a story's card shows in a locale, and the version hash of exactly that. */
 export function storyCardFacts(story: Story, locale: Locale, taxonomy: Taxonomy) {
@@ -15,8 +16,10 @@ export function storyCardFacts(story: Story, locale: Locale, taxonomy: Taxonomy)
     lang: version.locale,
     kicker: drawableText(sectionName(taxonomy, story.section, locale) ?? story.section),
     dateText: drawableText(new Intl.DateTimeFormat(localeEntryOf(locale).intlLocale, DATELINE_FORMAT).format(calendarDay(story.localDate))),
+    /** Followed live now: the card wears a LIVE badge (a new card URL when that changes). */
+    live: isLiveNow(story.live, Date.now()),
   };
-  return { ...facts, version: cardVersion([locale, facts.headline, facts.kicker, facts.dateText, story.image?.version]) };
+  return { ...facts, version: cardVersion([locale, facts.headline, facts.kicker, facts.dateText, story.image?.version, ...(facts.live ? ['live'] : [])]) };
 }
 
 /** The card URL pages link (og:image, JSON-LD): versioned, so a changed story gets a new one. */

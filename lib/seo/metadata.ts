@@ -7,14 +7,15 @@ import { byLanguageTag, hreflangAlternates, ogLocale } from './alternates';
 const CARD = { width: 1200, height: 630, type: 'image/png' } as const;
 
 /** The feeds every page advertises, plus a section's own feed on its pages. */
-export function feedLinks(locale: Locale, siteName: string, section?: { slug: string; name: string }) {
+export function feedLinks(locale: Locale, siteName: string, section?: { slug: string; name: string }, liveFeed?: { url: string; title: string }) {
   const rss = [{ url: paths.feed(locale), title: siteName }];
   if (section) rss.push({ url: paths.sectionFeed(locale, section.slug), title: `${siteName}: ${section.name}` });
-  return { 'application/rss+xml': rss, 'application/atom+xml': [{ url: paths.atom(locale), title: siteName }] };
+  // A live story's own feed first: the one a reader of this page means to follow.
+  return { 'application/rss+xml': rss, 'application/atom+xml': [...(liveFeed ? [liveFeed] : []), { url: paths.atom(locale), title: siteName }] };
 }
 
-export function storyMetadata(view: StoryView, options: { locale: Locale; siteName: string; cardPath: string }): Metadata {
-  const { locale, siteName, cardPath } = options;
+export function storyMetadata(view: StoryView, options: { locale: Locale; siteName: string; cardPath: string; liveFeedPath?: string }): Metadata {
+  const { locale, siteName, cardPath, liveFeedPath } = options;
   const canonical = view.canonicalPath;
   return {
     title: view.title,
@@ -22,7 +23,7 @@ export function storyMetadata(view: StoryView, options: { locale: Locale; siteNa
     alternates: {
       canonical,
       languages: byLanguageTag(hreflangAlternates((l) => paths.story(l, view.slug), view.availableLocales, view.original)),
-      types: feedLinks(locale, siteName, view.section),
+      types: feedLinks(locale, siteName, view.section, liveFeedPath ? { url: liveFeedPath, title: view.title } : undefined),
     },
     openGraph: {
       type: 'article',

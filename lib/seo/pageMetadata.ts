@@ -4,6 +4,7 @@ import type { Locale } from '../../i18n/routing';
 import type { Story, Taxonomy } from '../content/types';
 import { toStoryView } from '../content/storyView';
 import { siteCardFacts, siteCardPath } from '../og/siteCard';
+import { liveFeedPath } from '../liveblog/liveFeed';
 import { storyCardPath } from '../og/storyCard';
 import { listingMetadata, storyMetadata } from './metadata';
 
@@ -14,6 +15,7 @@ export async function storyPageMetadata(story: Story, locale: Locale, taxonomy: 
     locale,
     siteName: t('siteName'),
     cardPath: storyCardPath(story, locale, taxonomy),
+    liveFeedPath: story.live ? liveFeedPath(locale, story.slug) : undefined,
   });
 }
 

@@ -116,6 +116,13 @@ describe('sitemapPlan', () => {
     expect(locs).toEqual([`${ORIGIN}/ru/news/story-0`, `${ORIGIN}/en/news/story-0`]);
   });
 
+  it('gives a live story the time of its newest update or correction as lastmod', () => {
+    const update = (id: string, time: string, updated?: string) => ({ id, time, published: Date.parse(time), updated, keyEvent: false, pinned: false, versions: { ru: { bodyHtml: '', bodyText: '' } } });
+    const live = numbered(0, { live: { on: true, updates: [update('a', '2021-06-01T10:00:00+03:00', '2021-06-02T09:00:00+03:00'), update('b', '2021-06-01T12:00:00+03:00')] } });
+    const urls = allUrls(sitemapPlan(contentOf([live]), visible, { absolute }));
+    expect(urls.find((u) => u.loc === `${ORIGIN}/ru/news/story-0`)!.lastmod).toBe('2021-06-02T09:00:00+03:00');
+  });
+
   it('gives each URL its lastmod: a story its updated date, else its date; front page and archive the newest change', () => {
     const updated = numbered(0, { updated: '2021-06-01T10:00:00+03:00' });
     const urls = allUrls(sitemapPlan(contentOf([updated, numbered(1)]), visible, { absolute }));

@@ -99,8 +99,18 @@ function oldestFirst(content: LoadedContent): StoryEntry[] {
   );
 }
 
+/** When a story last changed: its `updated` or date, or for a live story its newest update. */
+function storyLastmod(story: Story): string {
+  let latest = story.updated ?? story.date;
+  for (const update of story.live?.updates ?? []) {
+    const time = update.updated ?? update.time;
+    if (Date.parse(time) > Date.parse(latest)) latest = time;
+  }
+  return latest;
+}
+
 function storyPage(story: Story): SitemapPage {
-  const lastmod = story.updated ?? story.date;
+  const lastmod = storyLastmod(story);
   return {
     locales: routing.locales.filter((locale) => story.versions[locale]),
     pathFor: (locale) => paths.story(locale, story.slug),

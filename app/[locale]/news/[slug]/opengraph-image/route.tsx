@@ -14,9 +14,10 @@ export async function GET(request: Request, { params }: RouteContext<'/[locale]/
   const content = await getContent();
   const story = isLocale(locale) ? findPublicStory(content, slug, currentVisibility()) : undefined;
   if (!isLocale(locale) || !story) return new Response('Not found\n', { status: 404 });
-  const facts = storyCardFacts(story, locale, content.taxonomy);
+  const { live, ...facts } = storyCardFacts(story, locale, content.taxonomy);
   return cardResponse(request, `story:${locale}:${slug}`, facts.version, async () => {
     const t = await getTranslations({ locale, namespace: 'Metadata' });
-    return <OgCard siteName={t('siteName')} {...facts} photo={await cardPhoto(story, 460, 630)} />;
+    const liveLabel = live ? (await getTranslations({ locale, namespace: 'Live' }))('label') : undefined;
+    return <OgCard siteName={t('siteName')} {...facts} liveLabel={liveLabel} photo={await cardPhoto(story, 460, 630)} />;
   });
 }
