@@ -1,7 +1,7 @@
 // A live story's page 1 (components/live/LiveCoverage.tsx): asks every 20 s, while the tab is
 // visible, whether newer updates exist (GET …/updates?after={id}, lib/liveblog/poll.ts). It never
-// moves the page under the reader: it announces "N new updates" in a polite live region, and
-// inserts them when the reader asks, or at once when the reader is at the top of the updates.
+// moves the page under the reader: it says "N new updates" (a button, and a status line for
+// screen readers), and inserts them when the reader asks, or at once at the top of the updates.
 // A file of the site's own, so the script policy stays `script-src 'self'`; the page is complete
 // without it (a plain link reloads it).
 (function (root) {
@@ -12,6 +12,7 @@
   var labels = JSON.parse(root.getAttribute('data-labels') || '{}');
   var plural = new Intl.PluralRules(document.documentElement.lang);
   var button = root.querySelector('button');
+  var status = root.querySelector('[role="status"]');
   var list = document.querySelector('[data-component="live-updates"]');
   var reducedMotion = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   var timer;
@@ -27,9 +28,13 @@
     return !list || list.getBoundingClientRect().top >= 0;
   }
 
+  function label(count) {
+    return (labels[plural.select(count)] || labels.other || '#').replace('#', String(count));
+  }
+
   function announce(count) {
-    var label = labels[plural.select(count)] || labels.other || '#';
-    button.textContent = label.replace('#', String(count));
+    button.textContent = label(count);
+    status.textContent = label(count);
     button.hidden = false;
   }
 
@@ -48,10 +53,14 @@
           if (document.getElementById(fresh[i].id)) break;
           added.push(document.importNode(fresh[i], true));
         }
+        // The page may still be the one from before the update (a cache in front keeps it a few
+        // seconds): then nothing changes, and the next poll tries again.
+        if (added.length === 0) return;
         for (var j = added.length - 1; j >= 0; j -= 1) list.insertBefore(added[j], list.firstChild);
-        if (fresh.length > 0) latest = fresh[0].id.replace(/^update-/, '');
+        latest = fresh[0].id.replace(/^update-/, '');
         button.hidden = true;
-        if (focus && added.length > 0) {
+        if (!focus) status.textContent = label(added.length);
+        if (focus) {
           added[0].setAttribute('tabindex', '-1');
           added[0].focus({ preventScroll: true });
           added[0].scrollIntoView({ behavior: reducedMotion ? 'auto' : 'smooth', block: 'start' });
@@ -83,7 +92,9 @@
     });
   });
   document.addEventListener('visibilitychange', function () {
-    if (document.visibilityState === 'visible') poll();
+    if (document.visibilityState !== 'visible' || ended) return;
+    clearTimeout(timer);
+    poll();
   });
   schedule();
 })(document.querySelector('[data-live-poll]'));

@@ -12,7 +12,8 @@ function sampleCounts(locale: string): Record<string, number> {
 }
 
 /**
- * The polite live region where the script announces "N new updates" as a button, and the script.
+ * Where the script says "N new updates": a status line for screen readers (a polite live region,
+ * also when updates are inserted at once) and a button that inserts them, and the script.
  * The labels are the page's own messages, one per plural category of its language, `#` for the
  * count: the script picks one with Intl.PluralRules.
  */
@@ -21,7 +22,8 @@ export function LiveAnnouncer({ pollPath, latest }: { pollPath: string; latest: 
   const locale = useLocale();
   const labels = Object.fromEntries(Object.entries(sampleCounts(locale)).map(([category, n]) => [category, t('newUpdates', { count: n }).replace(String(n), '#')]));
   return (
-    <div aria-live="polite" data-live-poll={pollPath} data-latest={latest} data-labels={JSON.stringify(labels)} data-component="live-announcer">
+    <div data-live-poll={pollPath} data-latest={latest} data-labels={JSON.stringify(labels)} data-component="live-announcer">
+      <p role="status" className="sr-only" data-component="live-announcement" />
       <button type="button" hidden className="mt-4 rounded bg-accent px-3 py-1 text-sm font-bold text-paper" data-component="live-new-updates" />
       <script src={LIVE_UPDATES_SRC} defer />
     </div>

@@ -16,8 +16,9 @@ export function LiveUpdateArticle({ update, pinned = false }: { update: LiveUpda
     >
       <p className="flex flex-wrap items-baseline gap-x-3 text-sm text-muted">
         {pinned && <span className="font-semibold uppercase tracking-wide text-accent">{t('pinned')}</span>}
-        <a href={update.href} className="font-semibold text-ink underline-offset-4 hover:underline" aria-label={`${t('permalink')}: ${update.headline ?? ''}`.trim()}>
+        <a href={update.href} className="font-semibold text-ink underline-offset-4 hover:underline">
           <UpdateTime time={update.time} />
+          <span className="sr-only"> {t('permalink')}</span>
         </a>
         {update.updated && (
           <span>

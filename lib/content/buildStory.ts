@@ -57,6 +57,6 @@ export function buildStory(
     draft: versions.every((v) => v.front.draft === true),
     original: original.locale,
     versions: versionMap,
-    ...(neutral.live !== undefined || updates.length > 0 ? { live: liveCoverage(neutral, updates) } : {}),
+    ...(neutral.live === true || updates.length > 0 ? { live: liveCoverage(neutral, updates) } : {}),
   };
 }

@@ -23,6 +23,10 @@ describe('live story updates', () => {
       'news/night/updates/2020-11-10T01-05-signed.ru.md': update('2020-11-10T01:05:00+03:00', 'headline: Подписано\nkeyEvent: true'),
       'news/night/updates/2020-11-10T01-05-signed.en.md': update('2020-11-10T01:05:00+03:00', 'headline: Signed\nkeyEvent: true', 'The update.'),
       'news/night/updates/2020-11-09T22-30-first.ru.md': update('2020-11-09T22:30:00+03:00', 'pinned: true\nauthor: Редакция'),
+      // What editors' tools leave beside the files: not updates, not problems.
+      'news/night/updates/.2020-11-10T01-05-signed.ru.md.swp': 'swap',
+      'news/night/updates/2020-11-10T01-05-signed.ru.md~': 'backup',
+      'news/night/updates/.DS_Store': '',
     });
     expect(content.problems.map((p) => formatProblem(p))).toEqual([]);
     const live = content.stories.get('night')!.live!;
@@ -59,8 +63,13 @@ describe('live story updates', () => {
   });
 
   it('is an ordinary story without an updates folder or live: true', async () => {
-    const fixture = await makeContent({ 'news/plain/ru.md': md('title: T\ndate: 2020-01-01T10:00:00+03:00\nsection: politics') });
+    const fixture = await makeContent({
+      'news/plain/ru.md': md('title: T\ndate: 2020-01-01T10:00:00+03:00\nsection: politics'),
+      'news/never/ru.md': md('title: T\ndate: 2020-01-01T10:00:00+03:00\nsection: politics\nlive: false'),
+    });
     cleanups.push(fixture.cleanup);
-    expect((await loadContent(fixture.root)).stories.get('plain')!.live).toBeUndefined();
+    const content = await loadContent(fixture.root);
+    expect(content.stories.get('plain')!.live).toBeUndefined();
+    expect(content.stories.get('never')!.live).toBeUndefined();
   });
 });

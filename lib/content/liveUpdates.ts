@@ -63,7 +63,9 @@ export async function readLiveUpdates(root: string, slug: string): Promise<{ upd
   if (listing.state === 'failed') return { updates: [], problems: [{ file: folder, code: 'folder.unreadable', params: { error: listing.error } }] };
   const problems: ContentProblem[] = [];
   const byId = new Map<string, ParsedUpdate[]>();
-  for (const entry of listing.value.filter((e) => e.isFile()).sort((a, b) => a.name.localeCompare(b.name))) {
+  // Only Markdown files: an editor's swap or backup files (.x.md.swp, x.md~, .DS_Store) are not updates.
+  const files = listing.value.filter((e) => e.isFile() && e.name.endsWith('.md') && !e.name.startsWith('.'));
+  for (const entry of files.sort((a, b) => a.name.localeCompare(b.name))) {
     const read = await readUpdate(root, folder, entry.name);
     problems.push(...read.problems);
     if (read.update) byId.set(read.update.id, [...(byId.get(read.update.id) ?? []), read.update]);

@@ -79,7 +79,7 @@ export interface Story {
   related: string[];
   /** Every version is a draft. */
   draft: boolean;
-  /** A live story's coverage: present when the front matter says `live` or it has updates. */
+  /** A live story's coverage: present when the front matter says `live: true` or it has updates. */
   live?: LiveCoverage;
   /** The locale the story was written in (the version that carries the neutral facts). */
   original: Locale;

@@ -56,6 +56,11 @@ describe('a live story', () => {
     expect(permalinkTarget(later, 'en', 'u45')).toBe('/en/news/night?page=2#update-u45');
   });
 
+  it('gives each update its permalink, whatever page it is on', () => {
+    expect(liveView(night, 'en', 3, START)!.updates[0]!.href).toBe('/en/news/night?update=u20');
+    expect(liveView(night, 'en', 1, START)!.pinned!.href).toBe('/en/news/night?update=u10');
+  });
+
   it('lists every key event newest first, each linking to its page', () => {
     expect(liveView(night, 'ru', 1, START)!.keyEvents.map((k) => k.href)).toEqual([
       '/ru/news/night#update-u55',

@@ -51,6 +51,11 @@ export function liveStoryPath(locale: Locale, slug: string, page = 1, updateId?:
   return updateId ? `${base}#update-${updateId}` : base;
 }
 
+/** An update's permalink: valid whatever page holds the update by then (the proxy finds it). */
+export function updatePermalink(locale: Locale, slug: string, id: string): string {
+  return `${paths.story(locale, slug)}?update=${id}`;
+}
+
 /** Where a permalink `?update={id}` sends the reader now, or undefined for an unknown update. */
 export function permalinkTarget(story: Story, locale: Locale, id: string): string | undefined {
   if (!story.live) return undefined;
@@ -67,7 +72,7 @@ export interface LiveUpdateView {
   bodyHtml: string;
   bodyText: string;
   keyEvent: boolean;
-  /** The update's own address: its page and anchor. */
+  /** Its permalink, `?update={id}`: stays valid as new updates move it to later pages. */
   href: string;
 }
 
@@ -98,7 +103,7 @@ export function liveView(story: Story, locale: Locale, page: number, now: number
   const { pinned, stream } = updatesIn(coverage, locale);
   const shown = paginate(stream, page, UPDATES_PER_PAGE);
   if (!shown) return undefined;
-  const view = (update: LiveUpdate, onPage: number): LiveUpdateView => {
+  const view = (update: LiveUpdate): LiveUpdateView => {
     const version = update.versions[locale]!;
     return {
       id: update.id,
@@ -109,7 +114,7 @@ export function liveView(story: Story, locale: Locale, page: number, now: number
       bodyHtml: version.bodyHtml,
       bodyText: version.bodyText,
       keyEvent: update.keyEvent,
-      href: liveStoryPath(locale, story.slug, onPage, update.id),
+      href: updatePermalink(locale, story.slug, update.id),
     };
   };
   const pageOf = (update: LiveUpdate) => (update === pinned ? 1 : Math.floor(stream.indexOf(update) / UPDATES_PER_PAGE) + 1);
@@ -119,12 +124,12 @@ export function liveView(story: Story, locale: Locale, page: number, now: number
     on: isLiveNow(coverage, now),
     ended: coverage.ended,
     lastUpdated: times.reduce<string | undefined>((latest, time) => (latest === undefined || Date.parse(time) > Date.parse(latest) ? time : latest), undefined),
-    pinned: pinned && page === 1 ? view(pinned, 1) : undefined,
+    pinned: pinned && page === 1 ? view(pinned) : undefined,
     keyEvents: all
       .filter((update) => update.keyEvent)
       .sort((a, b) => b.published - a.published)
       .map((update) => ({ id: update.id, time: update.time, headline: update.versions[locale]!.headline, href: liveStoryPath(locale, story.slug, pageOf(update), update.id) })),
-    updates: shown.items.map((update) => view(update, page)),
+    updates: shown.items.map(view),
     page,
     pageCount: shown.pageCount,
     newerHref: page > 1 ? liveStoryPath(locale, story.slug, page - 1) : undefined,

@@ -6,7 +6,7 @@ import { isLiveNow, updatesIn } from './liveView';
 export interface LivePollAnswer {
   /** The newest update in this language (the pinned one aside), or null before the first. */
   latest: string | null;
-  /** How many updates are newer than `after` (all of them when `after` is unknown or absent). */
+  /** How many updates are newer than `after`; 0 when `after` is unknown (removed, renamed): the script then just takes `latest`. */
   newer: number;
   /** Still followed: when false, the script stops asking. */
   live: boolean;
@@ -18,7 +18,7 @@ export const LIVE_POLL_MAX_AGE_SECONDS = 5;
 export function livePollAnswer(story: Story, locale: Locale, after: string | null, now: number): LivePollAnswer {
   const { stream } = updatesIn(story.live!, locale);
   const index = after === null ? -1 : stream.findIndex((update) => update.id === after);
-  return { latest: stream[0]?.id ?? null, newer: index < 0 ? stream.length : index, live: isLiveNow(story.live, now) };
+  return { latest: stream[0]?.id ?? null, newer: index < 0 ? 0 : index, live: isLiveNow(story.live, now) };
 }
 
 /** A weak entity tag of an answer: the same answer, the same tag (a 304 costs a few bytes). */

@@ -34,11 +34,12 @@ const LIVE_UPDATES_IN_JSON_LD = 10;
 
 /** A live story is a LiveBlogPosting (schema.org): its coverage times and latest updates. */
 function liveBlogFields(story: StoryView, live: LiveView): JsonLd {
-  const latest = [...(live.pinned ? [live.pinned] : []), ...live.updates].sort((a, b) => Date.parse(b.time) - Date.parse(a.time)).slice(0, LIVE_UPDATES_IN_JSON_LD);
+  // The latest updates, on page 1 (a later page is older updates: it lists none).
+  const latest = live.page === 1 ? [...(live.pinned ? [live.pinned] : []), ...live.updates].sort((a, b) => Date.parse(b.time) - Date.parse(a.time)).slice(0, LIVE_UPDATES_IN_JSON_LD) : [];
   return {
     '@type': 'LiveBlogPosting',
     coverageStartTime: story.date,
-    ...(live.ended && !live.on ? { coverageEndTime: live.ended } : {}),
+    ...(!live.on && (live.ended ?? live.lastUpdated) ? { coverageEndTime: live.ended ?? live.lastUpdated } : {}),
     ...(live.lastUpdated ? { dateModified: live.lastUpdated } : {}),
     liveBlogUpdate: latest.map((update) => ({
       '@type': 'BlogPosting',

@@ -18,6 +18,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
   const answer = livePollAnswer(story, locale, after && after.length <= 120 ? after : null, visibility.now);
   const tag = livePollTag(answer);
   const headers = { etag: tag, 'cache-control': `public, max-age=${LIVE_POLL_MAX_AGE_SECONDS}, s-maxage=${LIVE_POLL_MAX_AGE_SECONDS}` };
-  if (request.headers.get('if-none-match') === tag) return new Response(null, { status: 304, headers });
+  // RFC 9110 weak comparison, over a list of tags.
+  const opaque = (value: string) => value.trim().replace(/^W\//, '');
+  if ((request.headers.get('if-none-match') ?? '').split(',').some((candidate) => candidate.trim() === '*' || opaque(candidate) === opaque(tag))) {
+    return new Response(null, { status: 304, headers });
+  }
   return Response.json(answer, { headers });
 }
