@@ -53,20 +53,23 @@ export default async function proxy(request: NextRequest) {
   if (!isLocale(first)) {
     return renderNotFound(request, negotiatedLocale(request));
   }
-  if (!routeExists(pathname, searchParams, await getContent(), currentVisibility())) {
+  const content = await getContent();
+  const visibility = currentVisibility();
+  // A live story's permalinks and pages of updates (lib/edge/liveStoryRequest.ts): the answer also
+  // says whether the page exists, the question the route table would ask it again.
+  const story = localizedRouteAt(pathname);
+  if (story?.route.pattern === 'news/[slug]' && (searchParams.has('page') || searchParams.has('update'))) {
+    const answer = liveStoryRequest(first, story.params.slug!, searchParams, content, visibility);
+    if (answer.kind === 'missing') return renderNotFound(request, first);
+    // 307: where an update is changes as new ones arrive, so no cache may keep the answer.
+    if (answer.kind === 'redirect') return NextResponse.redirect(new URL(answer.location, request.url), { status: 307, headers: { 'cache-control': 'no-store' } });
+    if (answer.kind === 'rewrite') return NextResponse.rewrite(new URL(answer.path, request.url));
+  } else if (!routeExists(pathname, searchParams, content, visibility)) {
     return renderNotFound(request, first);
   }
   // A later page of a listing is rendered at a path of its own, so it is cached like page 1.
   const listingPagePath = listingRewrite(pathname, searchParams);
   if (listingPagePath) return NextResponse.rewrite(new URL(listingPagePath, request.url));
-  // A live story's permalinks and pages of updates (lib/edge/liveStoryRequest.ts).
-  const story = localizedRouteAt(pathname);
-  if (story?.route.pattern === 'news/[slug]' && (searchParams.has('page') || searchParams.has('update'))) {
-    const answer = liveStoryRequest(first, story.params.slug!, searchParams, await getContent(), currentVisibility());
-    // 307: where an update is changes as new ones arrive, so no cache may keep the answer.
-    if (answer.kind === 'redirect') return NextResponse.redirect(new URL(answer.location, request.url), { status: 307, headers: { 'cache-control': 'no-store' } });
-    if (answer.kind === 'rewrite') return NextResponse.rewrite(new URL(answer.path, request.url));
-  }
   const response = intl(request);
   if (isSearchPath(pathname)) response.headers.set('cache-control', SEARCH_CACHE_CONTROL);
   return response;

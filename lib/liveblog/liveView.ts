@@ -11,6 +11,16 @@ export function liveUpdatePageRenderPath(locale: Locale, slug: string, page: num
   return `${paths.story(locale, slug)}/page/${page}`;
 }
 
+/** When the newest of these updates was published or corrected, as written; undefined for none. */
+export function newestChange(updates: readonly LiveUpdate[]): string | undefined {
+  let newest: string | undefined;
+  for (const update of updates) {
+    const time = update.updated ?? update.time;
+    if (newest === undefined || Date.parse(time) > Date.parse(newest)) newest = time;
+  }
+  return newest;
+}
+
 /** Updates per page of a live story, newest first. */
 export const UPDATES_PER_PAGE = 20;
 
@@ -119,11 +129,10 @@ export function liveView(story: Story, locale: Locale, page: number, now: number
   };
   const pageOf = (update: LiveUpdate) => (update === pinned ? 1 : Math.floor(stream.indexOf(update) / UPDATES_PER_PAGE) + 1);
   const all = pinned ? [pinned, ...stream] : stream;
-  const times = all.map((update) => update.updated ?? update.time);
   return {
     on: isLiveNow(coverage, now),
     ended: coverage.ended,
-    lastUpdated: times.reduce<string | undefined>((latest, time) => (latest === undefined || Date.parse(time) > Date.parse(latest) ? time : latest), undefined),
+    lastUpdated: newestChange(all),
     pinned: pinned && page === 1 ? view(pinned) : undefined,
     keyEvents: all
       .filter((update) => update.keyEvent)

@@ -1,3 +1,4 @@
+import { newestChange } from '../liveblog/liveView';
 import { languageTag } from '../../i18n/locales';
 import { keptFor } from '../process/registry';
 import { escapeXml } from '../xml';
@@ -101,12 +102,9 @@ function oldestFirst(content: LoadedContent): StoryEntry[] {
 
 /** When a story last changed: its `updated` or date, or for a live story its newest update. */
 function storyLastmod(story: Story): string {
-  let latest = story.updated ?? story.date;
-  for (const update of story.live?.updates ?? []) {
-    const time = update.updated ?? update.time;
-    if (Date.parse(time) > Date.parse(latest)) latest = time;
-  }
-  return latest;
+  const own = story.updated ?? story.date;
+  const update = story.live && newestChange(story.live.updates);
+  return update && Date.parse(update) > Date.parse(own) ? update : own;
 }
 
 function storyPage(story: Story): SitemapPage {

@@ -13,6 +13,7 @@
 // its streaming, which none of ours relies on.
 
 import type { IncomingMessage, OutgoingHttpHeader, ServerResponse } from 'node:http';
+import { ifNoneMatchNames } from '../../lib/http/entityTags.ts';
 import { SERVED_BY_HEADER, servedByNext } from '../../lib/http/servedBy.ts';
 import type { EncodedDocuments } from './encodedDocuments.ts';
 import { headerPairs } from './headerPairs.ts';
@@ -30,13 +31,6 @@ function isSharedCacheable(cacheControl: unknown, { publicIsEnough = false } = {
 }
 
 const FEED_TYPE = /^application\/(rss|atom)\+xml\s*(;|$)/i;
-
-/** Whether an If-None-Match header names this (weak) entity tag, or is `*`. */
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
-  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
-}
 
 function appendVary(response: ServerResponse, field: string): void {
   const vary = String(response.getHeader('vary') ?? '');
@@ -127,7 +121,7 @@ export function holdDocuments(request: IncomingMessage, response: ServerResponse
     if (sent.etag && response.statusCode === 200) {
       response.setHeader('etag', sent.etag);
       // The reader has this very page: 304, no body (RFC 9110: weak comparison for If-None-Match).
-      if (matches(request.headers['if-none-match'], sent.etag)) {
+      if (ifNoneMatchNames(request.headers['if-none-match'], sent.etag)) {
         response.statusCode = 304;
         response.removeHeader('content-length');
         return methods.end(undefined, callback);

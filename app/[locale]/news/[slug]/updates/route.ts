@@ -1,4 +1,5 @@
 import type { Locale } from '@/i18n/routing';
+import { ifNoneMatchNames } from '@/lib/http/entityTags';
 import { findPublicStory } from '@/lib/content/queries';
 import { getContent } from '@/lib/content/repository';
 import { currentVisibility } from '@/lib/content/visibility';
@@ -18,10 +19,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
   const answer = livePollAnswer(story, locale, after && after.length <= 120 ? after : null, visibility.now);
   const tag = livePollTag(answer);
   const headers = { etag: tag, 'cache-control': `public, max-age=${LIVE_POLL_MAX_AGE_SECONDS}, s-maxage=${LIVE_POLL_MAX_AGE_SECONDS}` };
-  // RFC 9110 weak comparison, over a list of tags.
-  const opaque = (value: string) => value.trim().replace(/^W\//, '');
-  if ((request.headers.get('if-none-match') ?? '').split(',').some((candidate) => candidate.trim() === '*' || opaque(candidate) === opaque(tag))) {
-    return new Response(null, { status: 304, headers });
-  }
+  if (ifNoneMatchNames(request.headers.get('if-none-match'), tag)) return new Response(null, { status: 304, headers });
   return Response.json(answer, { headers });
 }
