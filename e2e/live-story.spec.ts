@@ -113,10 +113,10 @@ test.describe('a live story', () => {
     const answer = await fetch(`${server.origin}/en/news/${LIVE}/updates?after=u58`);
     expect(answer.status).toBe(200);
     expect(answer.headers.get('cache-control')).toBe('public, max-age=5, s-maxage=5');
-    expect(await answer.json()).toEqual({ latest: 'u61', newer: 3, live: true });
+    expect(await answer.json()).toEqual({ latest: 'u61', newer: 3, pinned: 'u10', live: true });
     const again = await fetch(`${server.origin}/en/news/${LIVE}/updates?after=u58`, { headers: { 'if-none-match': answer.headers.get('etag')! } });
     expect(again.status).toBe(304);
-    expect(await (await fetch(`${server.origin}/en/news/${ENDED}/updates?after=live-end`)).json()).toEqual({ latest: 'live-end', newer: 0, live: false });
+    expect(await (await fetch(`${server.origin}/en/news/${ENDED}/updates?after=live-end`)).json()).toEqual({ latest: 'live-end', newer: 0, pinned: 'what-statement-says', live: false });
     expect((await fetch(`${server.origin}/en/news/russia-azerbaijan-defence-cooperation/updates`)).status).toBe(404);
   });
 
@@ -151,6 +151,24 @@ test.describe('a live story', () => {
     await plain.close();
   });
 
+  test('a newly pinned post reaches a page open at the top, in place of the one pinned before', async ({ page }) => {
+    await page.clock.install();
+    await page.goto(`${server.origin}/en/news/${LIVE}`);
+    await expect(page.locator('[data-component="live-announcer"]')).toHaveAttribute('data-pinned', 'u10');
+    const [name, text] = updateFile(63, '\npinned: true');
+    await writeFile(path.join(root, 'news', LIVE, 'updates', name), text);
+    await expect
+      .poll(async () => ((await (await fetch(`${server.origin}/en/news/${LIVE}/updates?after=u62`)).json()) as { pinned: string }), { timeout: FRESHNESS_SECONDS * 1000, intervals: [100] })
+      .toMatchObject({ pinned: 'u63' });
+    // At the top of the page the script puts it in at once, and says so in its status line.
+    await page.clock.runFor(20_000);
+    await expect(page.locator('[data-component="live-pinned"]')).toHaveAttribute('id', 'update-u63');
+    await expect(page.locator('[data-component="live-pinned"] h3')).toHaveText('Update 63');
+    await expect(page.locator('#update-u10')).toHaveCount(0);
+    await expect(page.locator('[data-component="live-announcement"]')).toHaveText('1 new update');
+    await expect(page.locator('[data-component="live-updates"] > article').first()).toHaveAttribute('id', 'update-u62');
+  });
+
   test('a reader can follow the story in a feed reader, and the card wears a LIVE badge while it is live', async () => {
     const page = await (await fetch(`${server.origin}/en/news/${LIVE}`)).text();
     expect(page).toMatch(new RegExp(`<link rel="alternate" type="application/atom\\+xml" href="[^"]*/en/news/${LIVE}/feed.xml" title="Sixty updates and counting"/>`));
@@ -160,7 +178,7 @@ test.describe('a live story', () => {
     const xml = await feed.text();
     expect(xml.match(/<entry>/g)).toHaveLength(50);
     // Newest first: the first entry is the latest update, with its permalink.
-    expect(/<entry>[\s\S]*?<id>([^<]*)<\/id>/.exec(xml)?.[1]).toMatch(new RegExp(`/en/news/${LIVE}\\?update=u62$`));
+    expect(/<entry>[\s\S]*?<id>([^<]*)<\/id>/.exec(xml)?.[1]).toMatch(new RegExp(`/en/news/${LIVE}\\?update=u63$`));
     expect((await fetch(`${server.origin}/en/news/russia-azerbaijan-defence-cooperation/feed.xml`)).status).toBe(404);
     // The card of a live story has a version of its own: it changes when the story goes live or ends.
     const liveCard = /property="og:image" content="([^"]+)"/.exec(page)![1]!;

@@ -9,11 +9,13 @@
   var INTERVAL_MS = Number(root.getAttribute('data-interval-ms')) || 20000;
   var endpoint = root.getAttribute('data-live-poll');
   var latest = root.getAttribute('data-latest') || '';
+  var pinned = root.getAttribute('data-pinned') || '';
   var labels = JSON.parse(root.getAttribute('data-labels') || '{}');
   var plural = new Intl.PluralRules(document.documentElement.lang);
   var button = root.querySelector('button');
   var status = root.querySelector('[role="status"]');
   var list = document.querySelector('[data-component="live-updates"]');
+  var pinnedSlot = document.querySelector('[data-component="live-pinned-slot"]');
   var reducedMotion = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   var timer;
   // Set once the coverage has ended: nothing new will come.
@@ -38,34 +40,53 @@
     button.hidden = false;
   }
 
-  // New updates are taken from page 1 itself (cached like any page), newest first. `no-cache`: the
-  // browser must ask (an ETag makes that cheap), not serve the copy it keeps under the page's
-  // stale-while-revalidate, which is the page as it was before the update.
+  // New updates are taken from page 1 itself (cached like any page), newest first, and so is a
+  // newly pinned post. `no-cache`: the browser must ask (an ETag makes that cheap), not serve the
+  // copy it keeps under the page's stale-while-revalidate, which is the page before the update.
   function insert(focus) {
     return fetch(location.pathname, { cache: 'no-cache', headers: { accept: 'text/html' } })
       .then(function (response) {
         return response.ok ? response.text() : Promise.reject(new Error(String(response.status)));
       })
       .then(function (html) {
-        var fresh = new DOMParser().parseFromString(html, 'text/html').querySelectorAll('[data-component="live-updates"] > article');
+        var page = new DOMParser().parseFromString(html, 'text/html');
+        var fresh = page.querySelectorAll('[data-component="live-updates"] > article');
         var added = [];
         for (var i = 0; i < fresh.length; i += 1) {
           if (document.getElementById(fresh[i].id)) break;
           added.push(document.importNode(fresh[i], true));
         }
+        var repinned = replacePinned(page.querySelector('[data-component="live-pinned-slot"]'));
         // The page may still be the one from before the update (a cache in front keeps it a few
         // seconds): then nothing changes, and the next poll tries again.
-        if (added.length === 0) return;
+        if (added.length === 0 && !repinned) return;
         for (var j = added.length - 1; j >= 0; j -= 1) list.insertBefore(added[j], list.firstChild);
-        latest = fresh[0].id.replace(/^update-/, '');
+        if (added.length > 0) latest = fresh[0].id.replace(/^update-/, '');
         button.hidden = true;
-        if (!focus) status.textContent = label(added.length);
+        var first = added[0] || repinned;
+        if (!focus) status.textContent = label(added.length + (repinned ? 1 : 0));
         if (focus) {
-          added[0].setAttribute('tabindex', '-1');
-          added[0].focus({ preventScroll: true });
-          added[0].scrollIntoView({ behavior: reducedMotion ? 'auto' : 'smooth', block: 'start' });
+          first.setAttribute('tabindex', '-1');
+          first.focus({ preventScroll: true });
+          first.scrollIntoView({ behavior: reducedMotion ? 'auto' : 'smooth', block: 'start' });
         }
       });
+  }
+
+  // The pinned post of the fresh page in place of the one shown, if it is another one; the new
+  // pinned article, or null when nothing changed.
+  function replacePinned(freshSlot) {
+    if (!freshSlot || !pinnedSlot) return null;
+    var article = freshSlot.querySelector('article');
+    var id = article ? article.id.replace(/^update-/, '') : '';
+    if (id === pinned) return null;
+    pinned = id;
+    while (pinnedSlot.firstChild) pinnedSlot.removeChild(pinnedSlot.firstChild);
+    if (!article) return null;
+    // Pinned now, it leaves the list (the page never shows an update twice).
+    var listed = document.getElementById(article.id);
+    if (listed) listed.parentNode.removeChild(listed);
+    return pinnedSlot.appendChild(document.importNode(article, true));
   }
 
   function poll() {
@@ -77,9 +98,10 @@
       .then(function (answer) {
         if (!answer) return;
         ended = !answer.live;
-        if (answer.newer > 0 && answer.latest !== latest) {
+        var count = (answer.latest !== latest ? answer.newer : 0) + ((answer.pinned || '') !== pinned ? 1 : 0);
+        if (count > 0) {
           if (readerAtTop()) return insert(false);
-          announce(answer.newer);
+          announce(count);
         }
       })
       .catch(function () {})

@@ -17,12 +17,12 @@ function sampleCounts(locale: string): Record<string, number> {
  * The labels are the page's own messages, one per plural category of its language, `#` for the
  * count: the script picks one with Intl.PluralRules.
  */
-export function LiveAnnouncer({ pollPath, latest }: { pollPath: string; latest: string }) {
+export function LiveAnnouncer({ path, latest, pinned }: { path: string; latest: string; pinned: string }) {
   const t = useTranslations('Live');
   const locale = useLocale();
   const labels = Object.fromEntries(Object.entries(sampleCounts(locale)).map(([category, n]) => [category, t('newUpdates', { count: n }).replace(String(n), '#')]));
   return (
-    <div data-live-poll={pollPath} data-latest={latest} data-labels={JSON.stringify(labels)} data-component="live-announcer">
+    <div data-live-poll={path} data-latest={latest} data-pinned={pinned} data-labels={JSON.stringify(labels)} data-component="live-announcer">
       <p role="status" className="sr-only" data-component="live-announcement" />
       <button type="button" hidden className="mt-4 rounded bg-accent px-3 py-1 text-sm font-bold text-paper" data-component="live-new-updates" />
       <script src={LIVE_UPDATES_SRC} defer />

@@ -49,11 +49,14 @@ export function LiveCoverage({ live, storyPath }: { live: LiveView; storyPath: s
           </ol>
         </nav>
       )}
-      {live.pinned && <LiveUpdateArticle update={live.pinned} pinned />}
+      {live.page === 1 && (
+        // Where the script puts a newly pinned post (public/live-updates.js), so it is there even when none is pinned yet.
+        <div data-component="live-pinned-slot">{live.pinned && <LiveUpdateArticle update={live.pinned} pinned />}</div>
+      )}
       <h2 id="live-updates" className="mt-8 text-sm font-bold uppercase tracking-wide">
         {t('updates')} <span className="font-normal text-muted">({t('count', { count: live.total })})</span>
       </h2>
-      {live.poll && <LiveAnnouncer pollPath={live.poll.path} latest={live.poll.latest} />}
+      {live.poll && <LiveAnnouncer {...live.poll} />}
       <div data-component="live-updates">
         {live.updates.map((update) => (
           <LiveUpdateArticle key={update.id} update={update} />

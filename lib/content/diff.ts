@@ -81,3 +81,21 @@ export function nextDue(content: LoadedContent, now: number): number | undefined
   }
   return due;
 }
+
+/**
+ * When the next dated thing falls due: a scheduled story, a live update dated later (held back
+ * until then) or a live coverage's end. What is rendered once per content (perContent.ts) is
+ * rendered again then; pages follow within their revalidate time.
+ */
+export function nextDatedChange(content: LoadedContent, now: number): number | undefined {
+  let due = nextDue(content, now);
+  const consider = (time: number) => {
+    if (time > now && (due === undefined || time < due)) due = time;
+  };
+  for (const story of content.stories.values()) {
+    if (!story.live) continue;
+    if (story.live.ended) consider(Date.parse(story.live.ended));
+    for (const update of story.live.updates) consider(update.published);
+  }
+  return due;
+}

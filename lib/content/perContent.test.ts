@@ -27,6 +27,19 @@ describe('keptPerContent', () => {
     expect(keptPerContent(content, 'sitemap-index', 999_999, render)).toBe(2);
   });
 
+  it('renders again once a live update dated later falls due, and when a coverage ends', () => {
+    let renders = 0;
+    const live = { live: { on: true, ended: new Date(9_000).toISOString(), updates: [{ published: 1_000 }, { published: 6_000 }] } };
+    const content = { stories: new Map([['live', { published: 0, ...live }]]) } as unknown as LoadedContent;
+    const render = () => ++renders;
+    expect(keptPerContent(content, 'live-feed', 2_000, render)).toBe(1);
+    expect(keptPerContent(content, 'live-feed', 5_999, render)).toBe(1);
+    expect(keptPerContent(content, 'live-feed', 6_000, render)).toBe(2);
+    expect(keptPerContent(content, 'live-feed', 8_999, render)).toBe(2);
+    expect(keptPerContent(content, 'live-feed', 9_000, render)).toBe(3);
+    expect(keptPerContent(content, 'live-feed', 99_000, render)).toBe(3);
+  });
+
   it('renders again after maxAgeMs, for what moves with the clock alone', () => {
     let renders = 0;
     const content = contentWith(0);

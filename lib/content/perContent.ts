@@ -1,5 +1,5 @@
 import { keptFor } from '../process/registry';
-import { nextDue } from './diff';
+import { nextDatedChange } from './diff';
 import type { LoadedContent } from './types';
 
 // Feeds and sitemaps are the same bytes for every reader until the content changes or a scheduled
@@ -15,7 +15,7 @@ interface Kept {
 
 /**
  * `render()` once for this content and key, kept until the content is replaced, the next scheduled
- * story is due, or `maxAgeMs` has passed (for what changes with the clock alone, like a window of
+ * story or live update is due (nextDatedChange), or `maxAgeMs` has passed (for what changes with the clock alone, like a window of
  * the last two days). The key names what is rendered and everything it depends on besides the
  * content and the clock (the locale, the feed's format). Kept with everything else computed from
  * the content (keptFor, lib/process/registry.ts), so a replaced content takes its renders along.
@@ -24,6 +24,6 @@ export function keptPerContent<T>(content: LoadedContent, key: string, now: numb
   const kept = keptFor<Kept>(content, `render:${key}`, () => ({ until: -Infinity }));
   if (now < kept.until) return kept.value as T;
   const value = render();
-  Object.assign(kept, { value, until: Math.min(nextDue(content, now) ?? Infinity, now + maxAgeMs) });
+  Object.assign(kept, { value, until: Math.min(nextDatedChange(content, now) ?? Infinity, now + maxAgeMs) });
   return value;
 }

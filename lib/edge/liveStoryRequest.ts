@@ -15,6 +15,18 @@ export type LiveStoryAnswer =
   /** Page 1 as it is. */
   | { kind: 'story' };
 
+/** A permalink's target with the request's other queries (a campaign's `utm_*`) kept: only `update` and `page` are ours. */
+function keepingOtherQueries(location: string, searchParams: URLSearchParams): string {
+  const others = [...searchParams].filter(([name]) => name !== 'update' && name !== 'page');
+  if (others.length === 0) return location;
+  const hash = location.indexOf('#');
+  const [pathAndQuery, fragment] = hash < 0 ? [location, ''] : [location.slice(0, hash), location.slice(hash)];
+  const [path, query = ''] = pathAndQuery.split('?');
+  const merged = new URLSearchParams(query);
+  for (const [name, value] of others) merged.append(name, value);
+  return `${path}?${merged}${fragment}`;
+}
+
 /**
  * What a story address with a live story's queries names. `?update=` is a permalink that stays
  * valid as new updates push older ones to later pages; `?page=` is a page of updates, newest
@@ -25,12 +37,12 @@ export function liveStoryRequest(locale: Locale, slug: string, searchParams: URL
   if (!story) return { kind: 'missing' };
   const updates = searchParams.getAll('update');
   if (updates.length > 0) {
-    const location = updates.length === 1 ? permalinkTarget(story, locale, updates[0]!) : undefined;
-    return location ? { kind: 'redirect', location } : { kind: 'missing' };
+    const location = updates.length === 1 ? permalinkTarget(story, locale, updates[0]!, visibility.now) : undefined;
+    return location ? { kind: 'redirect', location: keepingOtherQueries(location, searchParams) } : { kind: 'missing' };
   }
   if (!searchParams.has('page')) return { kind: 'story' };
   const pages = searchParams.getAll('page');
   const page = parsePageParam(pages.length > 1 ? pages : pages[0]);
-  if (page === undefined || !story.live || page > updatePageCount(story.live, locale)) return { kind: 'missing' };
+  if (page === undefined || !story.live || page > updatePageCount(story.live, locale, visibility.now)) return { kind: 'missing' };
   return page === 1 ? { kind: 'story' } : { kind: 'rewrite', path: liveUpdatePageRenderPath(locale, slug, page) };
 }

@@ -12,7 +12,7 @@ const update = (n: number, fields: Partial<LiveUpdate> = {}): LiveUpdate => {
 describe('a live story’s feed', () => {
   it('is Atom with one entry per update, newest first, each linking to its permalink', () => {
     const night = { ...story('night', { en: { title: 'Night' } }), live: { on: true, updates: Array.from({ length: 60 }, (_, i) => update(i + 1, i === 4 ? { pinned: true } : {})) } };
-    const xml = liveFeedAtom(night, 'en', 'Review');
+    const xml = liveFeedAtom(night, 'en', 'Review', Date.parse('2026-03-02T00:00:00Z'));
     expect(XMLValidator.validate(xml)).toBe(true);
     const feed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => name === 'entry' || name === 'link' }).parse(xml).feed;
     expect(feed.entry).toHaveLength(LIVE_FEED_SIZE);

@@ -20,9 +20,9 @@ export function liveFeedPath(locale: Locale, slug: string): string {
  * at its own time), so a feed reader follows it. Each entry links to the update's permalink,
  * which finds its page whatever page it is on by then.
  */
-export function liveFeedAtom(story: Story, locale: Locale, siteName: string): string {
+export function liveFeedAtom(story: Story, locale: Locale, siteName: string, now: number): string {
   const version = story.versions[locale] ?? story.versions[story.original]!;
-  const { pinned, stream } = updatesIn(story.live!, locale);
+  const { pinned, stream } = updatesIn(story.live!, locale, now);
   const updates = [...(pinned ? [pinned] : []), ...stream].sort((a, b) => b.published - a.published).slice(0, LIVE_FEED_SIZE);
   const document: FeedDocument = {
     link: absoluteUrl(paths.story(locale, story.slug)),

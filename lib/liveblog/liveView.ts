@@ -30,29 +30,34 @@ export function isLiveNow(coverage: LiveCoverage | undefined, now: number): bool
   return coverage.ended === undefined || Date.parse(coverage.ended) > now;
 }
 
+/** The updates due by `now`: one dated later is held back until its time, like a story dated later. */
+export function dueUpdates(coverage: LiveCoverage, now: number): LiveUpdate[] {
+  return coverage.updates.filter((update) => update.published <= now);
+}
+
 /**
- * A live story's updates as a reader of one language gets them: those written in it, the pinned
- * one apart (it leads page 1 and is not repeated), the rest newest first. Pages count from the
- * newest, so a new update pushes older ones to later pages; permalinks find them where they are.
+ * A live story's updates as a reader of one language gets them at `now`: those written in it and
+ * due, the pinned one apart (it leads page 1 and is not repeated), the rest newest first. Pages
+ * count from the newest, so a new update pushes older ones to later pages; permalinks find them.
  */
-export function updatesIn(coverage: LiveCoverage, locale: Locale): { pinned?: LiveUpdate; stream: LiveUpdate[] } {
-  const written = coverage.updates.filter((update) => update.versions[locale]);
+export function updatesIn(coverage: LiveCoverage, locale: Locale, now: number): { pinned?: LiveUpdate; stream: LiveUpdate[] } {
+  const written = dueUpdates(coverage, now).filter((update) => update.versions[locale]);
   // The latest pinned update, if an editor pinned more than one.
   const pinned = written.findLast((update) => update.pinned);
   return { pinned, stream: written.filter((update) => update !== pinned).reverse() };
 }
 
 /** The page of a story's updates that holds an update now, or undefined for an unknown id. */
-export function pageOfUpdate(coverage: LiveCoverage, locale: Locale, id: string): number | undefined {
-  const { pinned, stream } = updatesIn(coverage, locale);
+export function pageOfUpdate(coverage: LiveCoverage, locale: Locale, id: string, now: number): number | undefined {
+  const { pinned, stream } = updatesIn(coverage, locale, now);
   if (pinned?.id === id) return 1;
   const index = stream.findIndex((update) => update.id === id);
   return index < 0 ? undefined : Math.floor(index / UPDATES_PER_PAGE) + 1;
 }
 
 /** How many pages of updates a live story has in a language (at least one). */
-export function updatePageCount(coverage: LiveCoverage, locale: Locale): number {
-  return Math.max(1, Math.ceil(updatesIn(coverage, locale).stream.length / UPDATES_PER_PAGE));
+export function updatePageCount(coverage: LiveCoverage, locale: Locale, now: number): number {
+  return Math.max(1, Math.ceil(updatesIn(coverage, locale, now).stream.length / UPDATES_PER_PAGE));
 }
 
 /** The public address of a page of a live story's updates, at an update when given. */
@@ -67,9 +72,9 @@ export function updatePermalink(locale: Locale, slug: string, id: string): strin
 }
 
 /** Where a permalink `?update={id}` sends the reader now, or undefined for an unknown update. */
-export function permalinkTarget(story: Story, locale: Locale, id: string): string | undefined {
+export function permalinkTarget(story: Story, locale: Locale, id: string, now: number): string | undefined {
   if (!story.live) return undefined;
-  const page = pageOfUpdate(story.live, locale, id);
+  const page = pageOfUpdate(story.live, locale, id, now);
   return page === undefined ? undefined : liveStoryPath(locale, story.slug, page, id);
 }
 
@@ -102,15 +107,15 @@ export interface LiveView {
   newerHref?: string;
   olderHref?: string;
   total: number;
-  /** Page 1 of a story followed now: where its script asks for newer updates, and the newest shown. */
-  poll?: { path: string; latest: string };
+  /** Page 1 of a story followed now: where its script asks for newer updates, the newest shown, and the pinned one. */
+  poll?: { path: string; latest: string; pinned: string };
 }
 
 /** Page `page` of a live story's updates in a language, or undefined past the last page. */
 export function liveView(story: Story, locale: Locale, page: number, now: number): LiveView | undefined {
   const coverage = story.live;
   if (!coverage) return undefined;
-  const { pinned, stream } = updatesIn(coverage, locale);
+  const { pinned, stream } = updatesIn(coverage, locale, now);
   const shown = paginate(stream, page, UPDATES_PER_PAGE);
   if (!shown) return undefined;
   const view = (update: LiveUpdate): LiveUpdateView => {
@@ -144,6 +149,6 @@ export function liveView(story: Story, locale: Locale, page: number, now: number
     newerHref: page > 1 ? liveStoryPath(locale, story.slug, page - 1) : undefined,
     olderHref: page < shown.pageCount ? liveStoryPath(locale, story.slug, page + 1) : undefined,
     total: all.length,
-    poll: page === 1 && isLiveNow(coverage, now) ? { path: `${paths.story(locale, story.slug)}/updates`, latest: stream[0]?.id ?? '' } : undefined,
+    poll: page === 1 && isLiveNow(coverage, now) ? { path: `${paths.story(locale, story.slug)}/updates`, latest: stream[0]?.id ?? '', pinned: pinned?.id ?? '' } : undefined,
   };
 }

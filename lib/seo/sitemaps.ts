@@ -1,4 +1,4 @@
-import { newestChange } from '../liveblog/liveView';
+import { dueUpdates, newestChange } from '../liveblog/liveView';
 import { languageTag } from '../../i18n/locales';
 import { keptFor } from '../process/registry';
 import { escapeXml } from '../xml';
@@ -103,7 +103,8 @@ function oldestFirst(content: LoadedContent): StoryEntry[] {
 /** When a story last changed: its `updated` or date, or for a live story its newest update. */
 function storyLastmod(story: Story): string {
   const own = story.updated ?? story.date;
-  const update = story.live && newestChange(story.live.updates);
+  // Updates dated later are not on the page yet (kept per content, so counted from when the plan was made).
+  const update = story.live && newestChange(dueUpdates(story.live, Date.now()));
   return update && Date.parse(update) > Date.parse(own) ? update : own;
 }
 

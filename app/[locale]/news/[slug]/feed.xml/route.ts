@@ -15,5 +15,5 @@ export async function GET(_request: Request, { params }: RouteContext<'/[locale]
   const story = findPublicStory(content, slug, visibility);
   if (!story?.live) return new Response('Not a live story\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   const t = await getTranslations({ locale, namespace: 'Metadata' });
-  return feedResponse(keptPerContent(content, `live-feed:${locale}:${slug}`, visibility.now, () => liveFeedAtom(story, locale, t('siteName'))), 'atom');
+  return feedResponse(keptPerContent(content, `live-feed:${locale}:${slug}`, visibility.now, () => liveFeedAtom(story, locale, t('siteName'), visibility.now)), 'atom');
 }
