@@ -57,9 +57,9 @@ export default async function proxy(request: NextRequest) {
   const visibility = currentVisibility();
   // A live story's permalinks and pages of updates (lib/edge/liveStoryRequest.ts): the answer also
   // says whether the page exists, the question the route table would ask it again.
-  const story = localizedRouteAt(pathname);
-  if (story?.route.pattern === 'news/[slug]' && (searchParams.has('page') || searchParams.has('update'))) {
-    const answer = liveStoryRequest(first, story.params.slug!, searchParams, content, visibility);
+  const route = localizedRouteAt(pathname);
+  if (route?.route.pattern === 'news/[slug]' && (searchParams.has('page') || searchParams.has('update'))) {
+    const answer = liveStoryRequest(first, route.params.slug!, searchParams, content, visibility);
     if (answer.kind === 'missing') return renderNotFound(request, first);
     // 307: where an update is changes as new ones arrive, so no cache may keep the answer.
     if (answer.kind === 'redirect') return NextResponse.redirect(new URL(answer.location, request.url), { status: 307, headers: { 'cache-control': 'no-store' } });
@@ -67,6 +67,7 @@ export default async function proxy(request: NextRequest) {
   } else if (!routeExists(pathname, searchParams, content, visibility)) {
     return renderNotFound(request, first);
   }
+  if (route?.route.handler) return NextResponse.next({ request: { headers: withoutInternalHeaders(request.headers) } });
   // A later page of a listing is rendered at a path of its own, so it is cached like page 1.
   const listingPagePath = listingRewrite(pathname, searchParams);
   if (listingPagePath) return NextResponse.rewrite(new URL(listingPagePath, request.url));

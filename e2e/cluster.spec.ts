@@ -240,6 +240,27 @@ test.describe('several instances behind nginx', () => {
     for (const instance of cluster.instances) expect((await fetch(`${instance.origin}/api/health`)).status).toBe(200);
   });
 
+  test('a live story’s poll is one cache entry for every reader: a query added to it neither misses nor reaches an instance', async () => {
+    const slug = 'karabakh-ceasefire-night-2020-live';
+    await cp(`tests/fixtures/live/${slug}`, path.join(root, 'news', slug), { recursive: true });
+    // Each instance directly first (nginx would keep a 404 for 5 s).
+    for (const instance of cluster.instances) {
+      await expect.poll(async () => (await fetch(`${instance.origin}/en/news/${slug}/updates`)).status, { timeout: LIVE_MS, intervals: [100] }).toBe(200);
+    }
+    const poll = `${cluster.url}/en/news/${slug}/updates`;
+    const first = await fetch(poll);
+    expect(first.status).toBe(200);
+    const answer = await first.text();
+    expect(JSON.parse(answer)).toMatchObject({ pinned: 'what-statement-says', live: false });
+    for (const query of ['?after=anything', `?x=${Date.now()}`, '?after=anything&x=1']) {
+      const again = await fetch(poll + query);
+      expect(again.headers.get('x-cache-status'), query).toBe('HIT');
+      expect(await again.text()).toBe(answer);
+    }
+    // A page keeps its queries in its key (a later page, ?page=2, is another page).
+    expect((await fetch(`${cluster.url}/en/news/${slug}?page=2`)).headers.get('x-cache-status')).toBe('MISS');
+  });
+
   test('a killed instance answers no reader with an error while the other serves', async () => {
     const [victim, survivor] = cluster.instances;
     const paths = [`/ru/news/${SEED}`, `/en/news/${SEED}`, '/ru/news/tap-pipeline-completed', '/en/news/tap-pipeline-completed'];

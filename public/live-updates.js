@@ -1,5 +1,6 @@
 // A live story's page 1 (components/live/LiveCoverage.tsx): asks every 20 s, while the tab is
-// visible, whether newer updates exist (GET …/updates?after={id}, lib/liveblog/poll.ts). It never
+// visible, for the newest updates' ids (GET …/updates, lib/liveblog/poll.ts: the same answer for
+// every reader, so nginx answers nearly all of them) and counts those above its own. It never
 // moves the page under the reader: it says "N new updates" (a button, and a status line for
 // screen readers), and inserts them when the reader asks, or at once at the top of the updates.
 // A file of the site's own, so the script policy stays `script-src 'self'`; the page is complete
@@ -91,14 +92,16 @@
 
   function poll() {
     if (document.visibilityState !== 'visible') return schedule();
-    fetch(endpoint + '?after=' + encodeURIComponent(latest), { headers: { accept: 'application/json' } })
+    fetch(endpoint, { headers: { accept: 'application/json' } })
       .then(function (response) {
         return response.ok ? response.json() : null;
       })
       .then(function (answer) {
         if (!answer) return;
         ended = !answer.live;
-        var count = (answer.latest !== latest ? answer.newer : 0) + ((answer.pinned || '') !== pinned ? 1 : 0);
+        // Not listed (removed, or more new ones than the answer lists): all of them are news.
+        var shown = answer.recent.indexOf(latest);
+        var count = (shown < 0 ? answer.recent.length : shown) + ((answer.pinned || '') !== pinned ? 1 : 0);
         if (count > 0) {
           if (readerAtTop()) return insert(false);
           announce(count);

@@ -28,6 +28,15 @@ describe('the route table (lib/edge/routes.ts)', () => {
     expect(declared).toEqual(appRoutes().sort());
   });
 
+  it('marks as a handler exactly the routes app/ answers with route.ts (passed on without next-intl)', () => {
+    const handlers = LOCALIZED_ROUTES.filter((route) => route.handler).map((route) => route.pattern);
+    const withRouteFile = LOCALIZED_ROUTES.map((route) => route.pattern).filter((pattern) =>
+      readdirSync(path.join(root, 'app', '[locale]', pattern)).some((name) => /^route\.(tsx?|jsx?)$/.test(name)),
+    );
+    expect(handlers.sort()).toEqual(withRouteFile.sort());
+    expect(handlers).toContain('news/[slug]/updates');
+  });
+
   it('lists public/ as it is', () => {
     expect([...PUBLIC_FILES].sort()).toEqual(readdirSync(path.join(root, 'public')).sort());
   });

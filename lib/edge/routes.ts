@@ -35,6 +35,11 @@ export interface LocalizedRoute {
    * `/page/N`): asked for directly, it is a 404, so each listing page has one public address.
    */
   rewriteTarget?: true;
+  /**
+   * A route handler (route.ts), not a page: the proxy passes it straight on, without next-intl,
+   * which would only add a language cookie to every feed, card and live poll (nothing to localize).
+   */
+  handler?: true;
 }
 
 const pageParam = ({ searchParams }: RouteQuestion) => {
@@ -60,18 +65,18 @@ export const LOCALIZED_ROUTES: readonly LocalizedRoute[] = [
   { pattern: 'archive/page/[page]', rewriteTarget: true },
   // Search renders any query (none found is a page too); only a `?page=` that is not a page is a 404.
   { pattern: 'search', exists: (question) => parsePageParam(pageParam(question)) !== undefined },
-  { pattern: 'feed.xml' },
-  { pattern: 'atom.xml' },
-  { pattern: 'opengraph-image' },
-  { pattern: 'opensearch.xml' },
+  { pattern: 'feed.xml', handler: true },
+  { pattern: 'atom.xml', handler: true },
+  { pattern: 'opengraph-image', handler: true },
+  { pattern: 'opensearch.xml', handler: true },
   { pattern: 'news/[slug]', exists: storyPageExists },
   { pattern: 'news/[slug]/page/[page]', rewriteTarget: true },
-  { pattern: 'news/[slug]/updates', exists: liveStoryExists },
-  { pattern: 'news/[slug]/feed.xml', exists: liveStoryExists },
-  { pattern: 'news/[slug]/opengraph-image', exists: storyExists },
+  { pattern: 'news/[slug]/updates', exists: liveStoryExists, handler: true },
+  { pattern: 'news/[slug]/feed.xml', exists: liveStoryExists, handler: true },
+  { pattern: 'news/[slug]/opengraph-image', exists: storyExists, handler: true },
   { pattern: 'section/[section]', ...listed((params) => ({ kind: 'section', slug: params.section! })) },
   { pattern: 'section/[section]/page/[page]', rewriteTarget: true },
-  { pattern: 'section/[section]/feed.xml', exists: ({ content, params, locale }) => sectionName(content.taxonomy, params.section!, locale) !== undefined },
+  { pattern: 'section/[section]/feed.xml', exists: ({ content, params, locale }) => sectionName(content.taxonomy, params.section!, locale) !== undefined, handler: true },
   { pattern: 'tag/[tag]', ...listed((params) => ({ kind: 'tag', slug: params.tag! })) },
   { pattern: 'tag/[tag]/page/[page]', rewriteTarget: true },
 ];
