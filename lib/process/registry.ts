@@ -12,6 +12,7 @@ export const PROCESS_SLOTS = [
   'lifecycle',
   'peer-header',
   'content-repository',
+  'content:parsed-updates',
   'content-watcher',
   'content-watch-state',
   'kept-per-object',
