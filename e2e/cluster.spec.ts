@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import { once } from 'node:events';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -77,6 +78,25 @@ async function startClusterProcess(contentDir: string): Promise<RunningCluster> 
     pid: Number(pid),
   }));
   return { url, instances, output: () => output, stop };
+}
+
+interface RawAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+}
+
+/** One request to nginx from a given local address (127.0.0.2 is a reader nginx does not trust) and Host. */
+function requestFrom(url: string, target: string, { from = '127.0.0.2', host, method = 'GET' }: { from?: string; host?: string; method?: string } = {}): Promise<RawAnswer> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const request = http.request({ hostname, port, path: target, method, localAddress: from, agent: false, headers: host ? { host } : {} }, (response) => {
+      response.resume();
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers }));
+    });
+    request.setTimeout(10_000, () => request.destroy(new Error('timeout')));
+    request.on('error', reject);
+    request.end();
+  });
 }
 
 const missing = missingTools();
@@ -259,6 +279,36 @@ test.describe('several instances behind nginx', () => {
     }
     // A page keeps its queries in its key (a later page, ?page=2, is another page).
     expect((await fetch(`${cluster.url}/en/news/${slug}?page=2`)).headers.get('x-cache-status')).toBe('MISS');
+  });
+
+  test('nginx shields the instances: no answer for other names, no version, operators’ endpoints for trusted clients only, networks alone in the log', async () => {
+    // A made-up Host is dropped without an answer (444): it cannot fill or evict the cache.
+    await expect(requestFrom(cluster.url, '/ru', { host: 'random.example' })).rejects.toThrow(/socket hang up|ECONNRESET/);
+    const page = await requestFrom(cluster.url, '/ru');
+    expect(page.status).toBe(200);
+    expect(page.headers.server).toBe('nginx');
+    expect((await requestFrom(cluster.url, '/api/health')).status).toBe(403);
+    expect((await requestFrom(cluster.url, '/api/revalidate', { method: 'POST' })).status).toBe(403);
+    // This host is trusted (the cluster's own checks, monitoring): health answers, revalidate asks for its secret.
+    expect((await fetch(`${cluster.url}/api/health`)).status).toBe(200);
+    expect((await fetch(`${cluster.url}/api/revalidate`, { method: 'POST' })).status).toBe(401);
+    const accessLog = /^nginx access log: (\S+)/m.exec(cluster.output())![1]!;
+    await expect.poll(async () => readFile(accessLog, 'utf8'), { timeout: 5_000 }).toMatch(/^127\.0\.0\.0 \[[^\]]+\] "GET \/ru HTTP\/1\.1" 200 /m);
+    expect(await readFile(accessLog, 'utf8')).not.toMatch(/127\.0\.0\.[12]\b/);
+  });
+
+  test('a storm of searches or of missing pages from one reader is told to come back later (429, Retry-After), and this host is not limited', async () => {
+    const searches = await Promise.all(Array.from({ length: 40 }, (_, i) => requestFrom(cluster.url, `/en/search?q=storm${i}`)));
+    const limited = searches.filter((answer) => answer.status === 429);
+    // 2 a second with a burst of 10: about 11 answered, the rest later.
+    expect(limited.length).toBeGreaterThanOrEqual(25);
+    expect(searches.filter((answer) => answer.status === 200).length).toBeGreaterThanOrEqual(10);
+    expect(limited[0]!.headers['retry-after']).toBe('1');
+    const missingPages = await Promise.all(Array.from({ length: 90 }, (_, i) => requestFrom(cluster.url, `/en/news/no-such-story-${i}`)));
+    expect(missingPages.filter((answer) => answer.status === 429).length).toBeGreaterThanOrEqual(30);
+    expect(missingPages.filter((answer) => answer.status === 404).length).toBeGreaterThanOrEqual(50);
+    const trusted = await Promise.all(Array.from({ length: 15 }, (_, i) => fetch(`${cluster.url}/en/search?q=trusted${i}`)));
+    expect(trusted.map((response) => response.status).filter((status) => status !== 200)).toEqual([]);
   });
 
   test('a killed instance answers no reader with an error while the other serves', async () => {

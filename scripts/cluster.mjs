@@ -88,4 +88,5 @@ try {
   console.error(`cluster: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
+console.log(`nginx access log: ${cluster.nginx.accessLog} (readers' networks only, as deploy/nginx.conf logs them)`);
 console.log(`Cluster serving on ${cluster.url} (nginx → ${instances} instance${instances === 1 ? '' : 's'}); Ctrl-C stops everything`);

@@ -12,6 +12,8 @@ export function nginxServer(options: {
   url: string;
   configFile: string;
   readonly pid: number | undefined;
+  /** Its access log (deploy/nginx.conf's anonymized format). */
+  accessLog: string;
   start(options: { upstreams: string[]; cache?: boolean }): Promise<void>;
   stop(): Promise<void>;
 };

@@ -5,6 +5,9 @@ import path from 'node:path';
 
 const UPSTREAM = /^([ \t]*)server[ \t]+\S+([^;\n]*);[ \t]*# cluster: upstream[ \t]*$/gm;
 const LISTEN = /^([ \t]*)listen[ \t]+[^;\n]+;[ \t]*# cluster: listen[ \t]*$/gm;
+const LISTEN_DEFAULT = /^([ \t]*)listen[ \t]+[^;\n]+;[ \t]*# cluster: listen default[ \t]*$/gm;
+const SERVER_NAME = /^([ \t]*)server_name[ \t]+([^;\n]+);[ \t]*# cluster: server name[ \t]*$/gm;
+const ACCESS_LOG = /^([ \t]*)access_log[ \t]+\S+([^;\n]*);[ \t]*# cluster: access log[ \t]*$/gm;
 const CACHE_PATH = /^([ \t]*proxy_cache_path[ \t]+)(\S+)([^\n]*# cluster: cache path[ \t]*)$/gm;
 const CACHE = /^([ \t]*)proxy_cache[ \t]+\S+;[ \t]*# cluster: cache[ \t]*$/gm;
 
@@ -13,12 +16,16 @@ function exactlyOnce(text, pattern, marker) {
   if (found !== 1) throw new Error(`deploy/nginx.conf: expected one line marked "# cluster: ${marker}", found ${found}`);
 }
 
+/** The names the cluster is asked by, besides the production one (tests and benchmarks use both). */
+const LOCAL_NAMES = ['localhost', '127.0.0.1'];
+
 /**
  * deploy/nginx.conf with the cluster's upstream servers (each with the first marked line's
- * parameters: max_fails, fail_timeout), listen address and cache folder; `cache: false` turns the
+ * parameters: max_fails, fail_timeout), listen address (the site's and the default server's that
+ * drops other names), local names, access log and cache folder; `cache: false` turns the
  * micro-cache off (for measuring the instances themselves).
  */
-export function rewriteSiteConfig(template, { upstreams, listen, cacheDir, cache = true }) {
+export function rewriteSiteConfig(template, { upstreams, listen, cacheDir, accessLog = '/dev/null', cache = true }) {
   if (upstreams.length === 0) throw new Error('a cluster needs at least one upstream');
   const marked = [...template.matchAll(UPSTREAM)];
   if (marked.length === 0) throw new Error('deploy/nginx.conf: no upstream server line marked "# cluster: upstream"');
@@ -34,6 +41,12 @@ export function rewriteSiteConfig(template, { upstreams, listen, cacheDir, cache
 
   exactlyOnce(text, LISTEN, 'listen');
   text = text.replace(LISTEN, (_, lead) => `${lead}listen ${listen};  # cluster: listen`);
+  exactlyOnce(text, LISTEN_DEFAULT, 'listen default');
+  text = text.replace(LISTEN_DEFAULT, (_, lead) => `${lead}listen ${listen} default_server;  # cluster: listen default`);
+  exactlyOnce(text, SERVER_NAME, 'server name');
+  text = text.replace(SERVER_NAME, (_, lead, names) => `${lead}server_name ${names.trim()} ${LOCAL_NAMES.join(' ')};  # cluster: server name`);
+  exactlyOnce(text, ACCESS_LOG, 'access log');
+  text = text.replace(ACCESS_LOG, (_, lead, format) => `${lead}access_log ${accessLog}${format};  # cluster: access log`);
   exactlyOnce(text, CACHE_PATH, 'cache path');
   text = text.replace(CACHE_PATH, (_, lead, _path, rest) => `${lead}${cacheDir}${rest}`);
   exactlyOnce(text, CACHE, 'cache');

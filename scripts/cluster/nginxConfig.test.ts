@@ -19,6 +19,10 @@ describe('the cluster’s nginx config', () => {
       options.upstreams.map((address) => `server ${address} max_fails=1 fail_timeout=2s;`),
     );
     expect(site).toMatch(/^\s*listen 127\.0\.0\.1:8080;/m);
+    // Other names are dropped by the default server; the cluster's own names are the site's.
+    expect(site).toMatch(/^\s*listen 127\.0\.0\.1:8080 default_server;/m);
+    expect(site).toMatch(/^\s*server_name news\.example\.org localhost 127\.0\.0\.1;/m);
+    expect(site).toMatch(/^\s*access_log \/dev\/null news_anonymized;/m);
     expect(site).toMatch(/^proxy_cache_path \/tmp\/c\/cache levels=1:2 keys_zone=news:50m /m);
     expect(site).toMatch(/^\s*proxy_cache news;/m);
     expect(failTimeoutMs(template)).toBe(2_000);
@@ -45,6 +49,8 @@ describe('the cluster’s nginx config', () => {
   it('refuses a template whose markers are missing', () => {
     expect(() => rewriteSiteConfig(template.replace('# cluster: listen', ''), options)).toThrow(/cluster: listen/);
     expect(() => rewriteSiteConfig(template.replaceAll('# cluster: upstream', ''), options)).toThrow(/upstream/);
+    expect(() => rewriteSiteConfig(template.replace('# cluster: server name', ''), options)).toThrow(/server name/);
+    expect(() => rewriteSiteConfig(template.replace('# cluster: listen default', ''), options)).toThrow(/listen default/);
   });
 
   it.skipIf(!findNginx())('passes nginx -t, cached and not', async () => {

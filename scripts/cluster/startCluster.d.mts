@@ -29,6 +29,8 @@ export interface ClusterNginx {
   readonly port: number;
   readonly url: string;
   readonly configFile: string;
+  /** Its access log (deploy/nginx.conf's anonymized format). */
+  readonly accessLog: string;
   readonly pid: number | undefined;
 }
 
