@@ -60,13 +60,13 @@
         var repinned = replacePinned(page.querySelector('[data-component="live-pinned-slot"]'));
         // The page may still be the one from before the update (a cache in front keeps it a few
         // seconds): then nothing changes, and the next poll tries again.
-        if (added.length === 0 && !repinned) return;
+        if (added.length === 0 && repinned === undefined) return;
         for (var j = added.length - 1; j >= 0; j -= 1) list.insertBefore(added[j], list.firstChild);
         if (added.length > 0) latest = fresh[0].id.replace(/^update-/, '');
         button.hidden = true;
         var first = added[0] || repinned;
-        if (!focus) status.textContent = label(added.length + (repinned ? 1 : 0));
-        if (focus) {
+        if (!focus) status.textContent = label(added.length + (repinned === undefined ? 0 : 1));
+        if (focus && first) {
           first.setAttribute('tabindex', '-1');
           first.focus({ preventScroll: true });
           first.scrollIntoView({ behavior: reducedMotion ? 'auto' : 'smooth', block: 'start' });
@@ -74,13 +74,13 @@
       });
   }
 
-  // The pinned post of the fresh page in place of the one shown, if it is another one; the new
-  // pinned article, or null when nothing changed.
+  // The pinned post of the fresh page in place of the one shown, if it is another one. Returns
+  // undefined when nothing changed, else the new pinned article (null when none is pinned now).
   function replacePinned(freshSlot) {
-    if (!freshSlot || !pinnedSlot) return null;
+    if (!freshSlot || !pinnedSlot) return undefined;
     var article = freshSlot.querySelector('article');
     var id = article ? article.id.replace(/^update-/, '') : '';
-    if (id === pinned) return null;
+    if (id === pinned) return undefined;
     pinned = id;
     while (pinnedSlot.firstChild) pinnedSlot.removeChild(pinnedSlot.firstChild);
     if (!article) return null;
