@@ -2,7 +2,9 @@
 // `npm run cluster`: several instances of the production build behind nginx on this machine, the
 // way docs/operations.md ("Several instances") lays them out in production: nginx configured from
 // deploy/nginx.conf → N × scripts/server.mjs → one Redis, all on one content folder.
-//   npm run cluster -- [--instances N] [--port N] [--dist DIR] [--no-cache]
+//   npm run cluster -- [--instances N] [--port N] [--dist DIR] [--no-cache] [--tls]
+// --tls: HTTPS as shipped (deploy/nginx.conf's TLS lines), with a self-signed certificate for
+// localhost made for the run; plain HTTP on another port then only redirects.
 // Settings: CLUSTER_INSTANCES (2), PORT (3000; 0 picks a free one), NEXT_DIST_DIR (.next),
 // CONTENT_DIR (content/), REDIS_URL (else its own redis-server), SITE_URL (else nginx's URL),
 // REVALIDATE_SECRET (else a random one), DATA_DIR (else one shared temporary folder).
@@ -20,7 +22,7 @@ import { exitUnlessSupportedNode } from './runtime/supportedNode.mjs';
 exitUnlessSupportedNode('npm run cluster');
 const { configuredValue, launcherEnvironment, settings, startupProblems } = await import('../lib/config/settings.ts');
 
-const usage = 'usage: npm run cluster -- [--instances N] [--port N] [--dist DIR] [--no-cache]';
+const usage = 'usage: npm run cluster -- [--instances N] [--port N] [--dist DIR] [--no-cache] [--tls]';
 
 const { values } = parseArgs({
   options: {
@@ -28,6 +30,7 @@ const { values } = parseArgs({
     port: { type: 'string' },
     dist: { type: 'string' },
     'no-cache': { type: 'boolean', default: false },
+    tls: { type: 'boolean', default: false },
   },
 });
 // Every setting checked first (lib/config/settings.ts); the options override the variables.
@@ -55,7 +58,7 @@ if (missing) {
 launcherEnvironment.disableTelemetry();
 // Known now, because the build bakes SITE_URL into the prerendered pages.
 if (port === 0) [port] = await freePorts(1);
-const siteUrl = configuredValue('SITE_URL') ?? `http://127.0.0.1:${port}`;
+const siteUrl = configuredValue('SITE_URL') ?? (values.tls ? `https://localhost:${port}` : `http://127.0.0.1:${port}`);
 
 // Like `npm start` (scripts/start.mjs): no build, build first.
 if (!existsSync(path.join(dist, 'BUILD_ID'))) {
@@ -82,11 +85,12 @@ async function shutDown(signal) {
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void shutDown(signal));
 
 try {
-  cluster = await startCluster({ instances, port, dist, contentDir, redisUrl, siteUrl, secret, cache: !values['no-cache'], signal: starting.signal });
+  cluster = await startCluster({ instances, port, dist, contentDir, redisUrl, siteUrl, secret, cache: !values['no-cache'], tls: values.tls, signal: starting.signal });
 } catch (error) {
   if (starting.signal.aborted) process.exit(0);
   console.error(`cluster: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
 console.log(`nginx access log: ${cluster.nginx.accessLog} (readers' networks only, as deploy/nginx.conf logs them)`);
+if (cluster.tls) console.log(`TLS certificate: ${cluster.tls.certificate} (self-signed; plain HTTP on ${cluster.nginx.httpUrl} redirects)`);
 console.log(`Cluster serving on ${cluster.url} (nginx → ${instances} instance${instances === 1 ? '' : 's'}); Ctrl-C stops everything`);

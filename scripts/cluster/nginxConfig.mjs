@@ -4,49 +4,64 @@
 import path from 'node:path';
 
 const UPSTREAM = /^([ \t]*)server[ \t]+\S+([^;\n]*);[ \t]*# cluster: upstream[ \t]*$/gm;
-const LISTEN = /^([ \t]*)listen[ \t]+[^;\n]+;[ \t]*# cluster: listen[ \t]*$/gm;
-const LISTEN_DEFAULT = /^([ \t]*)listen[ \t]+[^;\n]+;[ \t]*# cluster: listen default[ \t]*$/gm;
-const SERVER_NAME = /^([ \t]*)server_name[ \t]+([^;\n]+);[ \t]*# cluster: server name[ \t]*$/gm;
-const ACCESS_LOG = /^([ \t]*)access_log[ \t]+\S+([^;\n]*);[ \t]*# cluster: access log[ \t]*$/gm;
 const CACHE_PATH = /^([ \t]*proxy_cache_path[ \t]+)(\S+)([^\n]*# cluster: cache path[ \t]*)$/gm;
 const CACHE = /^([ \t]*)proxy_cache[ \t]+\S+;[ \t]*# cluster: cache[ \t]*$/gm;
+/** A line marked `# cluster: {marker}`, exactly: its indentation, directive and arguments. */
+const marked = (marker) => new RegExp(`^([ \\t]*)(\\S+)([^;\\n]*);[ \\t]*# cluster: ${marker}[ \\t]*$`, 'gm');
 
 function exactlyOnce(text, pattern, marker) {
   const found = text.match(pattern)?.length ?? 0;
   if (found !== 1) throw new Error(`deploy/nginx.conf: expected one line marked "# cluster: ${marker}", found ${found}`);
 }
 
+/** Each line marked `# cluster: {marker}` (at least `min` of them) replaced by `line(indent, directive, args)`; a line of '' is removed. */
+function rewriteMarked(text, marker, line, { min = 1, max = 1 } = {}) {
+  const pattern = marked(marker);
+  const found = text.match(pattern)?.length ?? 0;
+  if (found < min || found > max) throw new Error(`deploy/nginx.conf: expected ${min === max ? min : `${min} to ${max}`} line${max === 1 ? '' : 's'} marked "# cluster: ${marker}", found ${found}`);
+  return text.replace(pattern, (_, indent, directive, args) => {
+    const replaced = line(indent, directive, args.trim());
+    return replaced === '' ? '\0' : `${indent}${replaced};  # cluster: ${marker}`;
+  });
+}
+
 /** The names the cluster is asked by, besides the production one (tests and benchmarks use both). */
 const LOCAL_NAMES = ['localhost', '127.0.0.1'];
 
 /**
- * deploy/nginx.conf with the cluster's upstream servers (each with the first marked line's
- * parameters: max_fails, fail_timeout), listen address (the site's and the default server's that
- * drops other names), local names, access log and cache folder; `cache: false` turns the
+ * deploy/nginx.conf for a cluster on this machine: its upstream servers (each with the first
+ * marked line's parameters: max_fails, fail_timeout); the site on `listen` (HTTPS with `tls`,
+ * whose certificate and key replace the production paths; else plain HTTP and no TLS line at
+ * all); the plain HTTP server that redirects to it on `httpListen`; the default server that drops
+ * other names on both; local names; the access log and cache folder; `cache: false` turns the
  * micro-cache off (for measuring the instances themselves).
  */
-export function rewriteSiteConfig(template, { upstreams, listen, cacheDir, accessLog = '/dev/null', cache = true }) {
+export function rewriteSiteConfig(template, { upstreams, listen, httpListen, tls, cacheDir, accessLog = '/dev/null', cache = true }) {
   if (upstreams.length === 0) throw new Error('a cluster needs at least one upstream');
-  const marked = [...template.matchAll(UPSTREAM)];
-  if (marked.length === 0) throw new Error('deploy/nginx.conf: no upstream server line marked "# cluster: upstream"');
-  const [, indent, parameters] = marked[0];
+  const markedUpstreams = [...template.matchAll(UPSTREAM)];
+  if (markedUpstreams.length === 0) throw new Error('deploy/nginx.conf: no upstream server line marked "# cluster: upstream"');
+  const [, indent, parameters] = markedUpstreams[0];
   let first = true;
   let text = template.replace(UPSTREAM, () => {
     if (!first) return '\0';
     first = false;
     return upstreams.map((address) => `${indent}server ${address}${parameters};  # cluster: upstream`).join('\n');
   });
-  // The other marked lines go, newline included.
+
+  const tlsPort = listen.split(':').pop();
+  text = rewriteMarked(text, 'listen', () => `listen ${listen}${tls ? ' ssl http2' : ''}`);
+  text = rewriteMarked(text, 'listen default', () => `listen ${listen} default_server${tls ? ' ssl' : ''}`);
+  text = rewriteMarked(text, 'listen http', () => `listen ${httpListen}`);
+  text = rewriteMarked(text, 'listen default http', () => `listen ${httpListen} default_server`);
+  text = rewriteMarked(text, 'https redirect', () => `return 301 https://$host:${tlsPort}$request_uri`);
+  text = rewriteMarked(text, 'server name', (_, directive, names) => `${directive} ${names} ${LOCAL_NAMES.join(' ')}`, { min: 2, max: 2 });
+  text = rewriteMarked(text, 'tls certificate', (_, directive) => (tls ? `${directive} ${tls.certificate}` : ''));
+  text = rewriteMarked(text, 'tls key', (_, directive) => (tls ? `${directive} ${tls.key}` : ''));
+  text = rewriteMarked(text, 'tls', (_, directive, args) => (tls ? `${directive} ${args}` : ''), { min: 1, max: 20 });
+  text = rewriteMarked(text, 'access log', (_, directive, args) => `${directive} ${accessLog} ${args.split(/\s+/).slice(1).join(' ')}`.trimEnd());
+  // The lines taken out go, newline included.
   text = text.replace(/\0\n/g, '');
 
-  exactlyOnce(text, LISTEN, 'listen');
-  text = text.replace(LISTEN, (_, lead) => `${lead}listen ${listen};  # cluster: listen`);
-  exactlyOnce(text, LISTEN_DEFAULT, 'listen default');
-  text = text.replace(LISTEN_DEFAULT, (_, lead) => `${lead}listen ${listen} default_server;  # cluster: listen default`);
-  exactlyOnce(text, SERVER_NAME, 'server name');
-  text = text.replace(SERVER_NAME, (_, lead, names) => `${lead}server_name ${names.trim()} ${LOCAL_NAMES.join(' ')};  # cluster: server name`);
-  exactlyOnce(text, ACCESS_LOG, 'access log');
-  text = text.replace(ACCESS_LOG, (_, lead, format) => `${lead}access_log ${accessLog}${format};  # cluster: access log`);
   exactlyOnce(text, CACHE_PATH, 'cache path');
   text = text.replace(CACHE_PATH, (_, lead, _path, rest) => `${lead}${cacheDir}${rest}`);
   exactlyOnce(text, CACHE, 'cache');

@@ -21,8 +21,8 @@ let probe: string;
 beforeAll(async () => {
   if (!nginx) return;
   dir = await mkdtemp(path.join(os.tmpdir(), 'nginx-readers-test-'));
-  const [sitePort, probePort] = await freePorts(2);
-  const main = await writeConfig({ template, dir, port: sitePort!, upstreams: ['127.0.0.1:9'] });
+  const [sitePort, httpPort, probePort] = await freePorts(3);
+  const main = await writeConfig({ template, dir, port: sitePort!, httpPort: httpPort!, upstreams: ['127.0.0.1:9'] });
   const probeServer = `    server {
         listen 127.0.0.1:${probePort};
         set_real_ip_from 127.0.0.1;

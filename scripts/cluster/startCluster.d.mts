@@ -28,6 +28,8 @@ export interface ClusterRedis {
 export interface ClusterNginx {
   readonly port: number;
   readonly url: string;
+  /** Plain HTTP: with TLS, where the redirect to HTTPS answers. */
+  readonly httpUrl: string;
   readonly configFile: string;
   /** Its access log (deploy/nginx.conf's anonymized format). */
   readonly accessLog: string;
@@ -35,8 +37,10 @@ export interface ClusterNginx {
 }
 
 export interface Cluster {
-  /** nginx's URL. */
+  /** nginx's URL (https://localhost:PORT with `tls`). */
   url: string;
+  /** With `tls`: the self-signed certificate to trust, and its key. */
+  tls: { certificate: string; key: string } | undefined;
   dir: string;
   env: { SITE_URL: string; REDIS_URL: string; DATA_DIR: string };
   instances: ClusterInstance[];
@@ -64,6 +68,8 @@ export interface ClusterOptions {
   dataDir?: string;
   /** nginx's micro-cache, default on. */
   cache?: boolean;
+  /** HTTPS as shipped, with a self-signed certificate made for the run (openssl). */
+  tls?: boolean;
   log?: (line: string) => void;
   onInstanceExit?: (instance: ClusterInstance, code: number | null, signal: NodeJS.Signals | null) => void;
   signal?: AbortSignal;

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { instanceProcess } from './instance.mjs';
+import { selfSignedCertificate } from './certificate.mjs';
 import { nginxServer } from './nginx.mjs';
 import { failTimeoutMs } from './nginxConfig.mjs';
 import { freePorts } from './ports.mjs';
@@ -30,6 +31,7 @@ export async function startCluster({
   secret = randomBytes(24).toString('hex'),
   dataDir,
   cache = true,
+  tls = false,
   log = (line) => console.log(line),
   onInstanceExit = (instance, code, signal) =>
     log(`instance ${instance.index} exited (${signal ?? `code ${code}`}): nginx sends its readers to the others`),
@@ -41,9 +43,12 @@ export async function startCluster({
   // nginx's workers ("nobody" when started as root) must get through it to their cache folder.
   await chmod(dir, 0o755);
   const template = await readFile(path.join(ROOT, 'deploy', 'nginx.conf'), 'utf8');
-  const [freePort, redisPort, ...instancePorts] = await freePorts(count + 2);
+  const [freePort, redisPort, httpPort, ...instancePorts] = await freePorts(count + 3);
   const listenPort = port || freePort;
-  const url = `http://127.0.0.1:${listenPort}`;
+  // Over TLS the site is asked for by name: the certificate is for localhost (and a client sends
+  // no name, SNI, for an address, which the shipped default server refuses).
+  const url = tls ? `https://localhost:${listenPort}` : `http://127.0.0.1:${listenPort}`;
+  const certificate = tls ? await selfSignedCertificate(path.join(dir, 'tls')) : undefined;
 
   let redis;
   let nginx;
@@ -88,7 +93,7 @@ export async function startCluster({
       log(`instance ${instance.index}: ${instance.origin} (pid ${instance.pid})`);
     });
 
-    nginx = nginxServer({ binary: findNginx(), dir: path.join(dir, 'nginx'), port: listenPort, template, log });
+    nginx = nginxServer({ binary: findNginx(), dir: path.join(dir, 'nginx'), port: listenPort, httpPort, tls: certificate, template, log });
     await nginx.start({ upstreams: instances.map((instance) => `127.0.0.1:${instance.port}`), cache });
     log(`nginx: ${url} (pid ${nginx.pid}; config ${nginx.configFile}, cache ${cache ? 'on' : 'off'})`);
 
@@ -102,6 +107,8 @@ export async function startCluster({
   const settleMs = failTimeoutMs(template) + 500;
   const cluster = {
     url,
+    /** With --tls: the self-signed certificate (trust it to reach `url`) and its key. */
+    tls: certificate,
     dir,
     env: { SITE_URL: siteUrl ?? url, REDIS_URL: redisUrl ?? redis.url, DATA_DIR: dataDir ?? path.join(dir, 'data') },
     instances,
