@@ -19,7 +19,7 @@ interface Answer {
   headers: http.IncomingHttpHeaders;
 }
 
-const missing = missingTools();
+const missing = missingTools({ needOpenssl: true });
 
 test.describe('HTTPS as shipped', () => {
   test.skip(Boolean(missing), missing ?? '');

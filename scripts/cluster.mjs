@@ -49,7 +49,7 @@ if (!Number.isInteger(instances) || instances < 1 || !Number.isInteger(port) || 
   console.error(usage);
   process.exit(2);
 }
-const missing = missingTools({ needRedis: !redisUrl });
+const missing = missingTools({ needRedis: !redisUrl, needOpenssl: values.tls });
 if (missing) {
   console.error(missing);
   process.exit(1);

@@ -2,7 +2,8 @@
 # Finds what the tests need outside npm and installs Debian's packages when it can:
 #   - a Chromium for the e2e tests (exports CHROMIUM_PATH); Playwright's own browser also works;
 #   - redis-server for the Redis views-store tests (skipped with a message where none can be had);
-#   - nginx for the cluster test (e2e/cluster.spec.ts, with redis-server; skipped likewise).
+#   - nginx for the cluster test (e2e/cluster.spec.ts, with redis-server; skipped likewise);
+#   - openssl for the HTTPS test's certificate (e2e/cluster-tls.spec.ts).
 # Sourced by scripts/test-all.sh. Never downloads Playwright's browser (no internet on CI).
 
 can_apt() { command -v apt-get >/dev/null 2>&1 && { [ "$(id -u)" = 0 ] || sudo -n true 2>/dev/null; }; }
@@ -29,6 +30,9 @@ command -v redis-server >/dev/null 2>&1 || echo "redis-server not found: the Red
 has_nginx() { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; }
 if ! has_nginx && can_apt; then apt_install nginx; fi
 has_nginx || echo "nginx not found: the cluster test will be skipped (Debian: apt-get install -y nginx)."
+# openssl makes the certificate of the HTTPS test (e2e/cluster-tls.spec.ts).
+if ! command -v openssl >/dev/null 2>&1 && can_apt; then apt_install openssl; fi
+command -v openssl >/dev/null 2>&1 || echo "openssl not found: the HTTPS test will be skipped (Debian: apt-get install -y openssl)."
 
 if ! CHROMIUM_PATH=$(find_chromium); then
   can_apt && apt_install chromium

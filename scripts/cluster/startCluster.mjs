@@ -37,7 +37,7 @@ export async function startCluster({
     log(`instance ${instance.index} exited (${signal ?? `code ${code}`}): nginx sends its readers to the others`),
   signal,
 } = {}) {
-  const missing = missingTools({ needRedis: !redisUrl });
+  const missing = missingTools({ needRedis: !redisUrl, needOpenssl: tls });
   if (missing) throw new Error(missing);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'news-cluster-'));
   // nginx's workers ("nobody" when started as root) must get through it to their cache folder.

@@ -2,4 +2,4 @@
 export const INSTALL_HINT: string;
 export function findNginx(): string | undefined;
 export function findRedisServer(): string | undefined;
-export function missingTools(options?: { needRedis?: boolean }): string | undefined;
+export function missingTools(options?: { needRedis?: boolean; needOpenssl?: boolean }): string | undefined;

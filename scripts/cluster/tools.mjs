@@ -1,8 +1,8 @@
-// The two programs a cluster needs besides Node: Debian's nginx and redis-server.
+// The programs a cluster needs besides Node: Debian's nginx and redis-server, and openssl for --tls.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-export const INSTALL_HINT = 'apt-get install -y nginx redis-server';
+export const INSTALL_HINT = 'apt-get install -y nginx redis-server openssl';
 
 function onPath(name) {
   return spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim() || undefined;
@@ -18,8 +18,8 @@ export function findRedisServer() {
 }
 
 /** What is missing for a cluster, as one sentence with the command that installs it; undefined when nothing is. */
-export function missingTools({ needRedis = true } = {}) {
-  const missing = [!findNginx() && 'nginx', needRedis && !findRedisServer() && 'redis-server'].filter(Boolean);
+export function missingTools({ needRedis = true, needOpenssl = false } = {}) {
+  const missing = [!findNginx() && 'nginx', needRedis && !findRedisServer() && 'redis-server', needOpenssl && !onPath('openssl') && 'openssl'].filter(Boolean);
   if (missing.length === 0) return undefined;
   return `${missing.join(' and ')} not found: a cluster needs them (Debian/Ubuntu: ${INSTALL_HINT}, as root or with sudo)`;
 }
