@@ -65,6 +65,7 @@ export async function loadStory(root: string, slug: string, taxonomy: KnownTaxon
     const at = { file: holder.file, line: holder.source.lineOf(['image', 'src']), field: 'image.src' };
     if (photo.state === 'ok') image = photo.image;
     else if (photo.state === 'failed') problems.push({ ...at, code: 'file.unreadable', params: { error: photo.error } });
+    else if (photo.state === 'notRegular') problems.push({ ...at, code: 'file.notRegular' });
     else problems.push({ ...at, code: 'image.unreadable', params: { value: neutral.imageSrc, folder } });
   }
   // A live story's updates (lib/content/liveUpdates.ts): a broken one keeps the whole story at its
@@ -133,6 +134,8 @@ export async function loadContent(root: string, reuse?: ReuseOptions, readFolder
     problems.push(...own);
     if (story) stories.set(story.slug, story);
   }
+  // A story folder that is a link (to a folder elsewhere) is not read at all: said, not skipped.
+  for (const entry of news.state === 'read' ? news.value : []) if (entry.isSymbolicLink()) problems.push({ file: `news/${entry.name}`, code: 'file.notRegular' });
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   return { stories, taxonomy, problems };
 }

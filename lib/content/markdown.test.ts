@@ -29,6 +29,15 @@ describe('renderMarkdown', () => {
     expect(html).toContain('<a href="/ru/news/story">in</a>');
   });
 
+  it('turns an image from another site into a link to it, so no page or feed reader fetches it (nor tells that site who reads)', () => {
+    const { html } = renderMarkdown('A chart: ![Turnout by region](https://tracker.example/pixel.png) and [a link](https://example.org).\n\n![](http://cdn.example/a.jpg)');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('<a href="https://tracker.example/pixel.png" rel="noopener noreferrer">Turnout by region</a>');
+    expect(html).toContain('<a href="http://cdn.example/a.jpg" rel="noopener noreferrer">http://cdn.example/a.jpg</a>');
+    // An image of the site's own stays an image.
+    expect(renderMarkdown('![Map](/media/story/map.png)').html).toContain('<img src="/media/story/map.png" alt="Map">');
+  });
+
   it('counts words across paragraphs', () => {
     expect(renderMarkdown('one two\n\nthree').text).toBe('one two three');
   });

@@ -7,6 +7,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Nodes, Root } from 'mdast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
 
 // Content is never trusted: raw HTML in Markdown is dropped by remark-rehype (no
 // allowDangerousHtml), and the sanitizer only lets through GitHub's safe subset, with links
@@ -16,11 +17,30 @@ const schema = {
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'] },
 };
 
+/**
+ * An image from another site becomes a link to it, its alt text the link's words. On the page the
+ * script policy's `img-src 'self'` would show it broken; in a feed, the reader's feed reader would
+ * fetch it and tell that site the reader's address. The site's own images stay.
+ */
+function externalImagesAsLinks() {
+  const relink = (node: HastRoot | Element) => {
+    node.children = node.children.map((child): ElementContent => {
+      if (child.type !== 'element') return child as ElementContent;
+      const src = child.tagName === 'img' ? String(child.properties.src ?? '') : '';
+      if (/^https?:/i.test(src)) return { type: 'element', tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: String(child.properties.alt ?? '') || src }] };
+      relink(child);
+      return child;
+    }) as typeof node.children;
+  };
+  return (tree: HastRoot) => relink(tree);
+}
+
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkRehype)
   .use(rehypeSanitize, schema)
+  .use(externalImagesAsLinks)
   // After sanitizing, so the rel attribute we add is not stripped.
   .use(rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], protocols: ['http', 'https'] })
   .use(rehypeStringify);

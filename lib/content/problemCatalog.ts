@@ -5,6 +5,7 @@
  */
 export const PROBLEM_MESSAGES_EN = {
   'file.unreadable': 'cannot be read ({error}): check its permissions; the last good version stays on the site',
+  'file.notRegular': 'is not a plain file inside the content folder (a symbolic link, a folder, a pipe or a device): put the file itself here; the last good version stays on the site',
   'folder.unreadable': 'cannot be listed ({error}): check its permissions; the last good version stays on the site',
   'taxonomy.missing': 'is missing: create it with entries like "politics: { {example} }"',
   'taxonomy.entry': 'needs a name in {default} and may have one in each other language ({others}), nothing else, like "politics: { {example} }"',
@@ -55,6 +56,7 @@ export type ProblemCode = keyof typeof PROBLEM_MESSAGES_EN;
 
 export const PROBLEM_MESSAGES_RU: Record<ProblemCode, string> = {
   'file.unreadable': 'не читается ({error}): проверьте права доступа; на сайте остаётся последняя исправная версия',
+  'file.notRegular': 'не обычный файл внутри папки материалов (символическая ссылка, папка, канал или устройство): положите сюда сам файл; на сайте остаётся последняя исправная версия',
   'folder.unreadable': 'не открывается ({error}): проверьте права доступа; на сайте остаётся последняя исправная версия',
   'taxonomy.missing': 'отсутствует: создайте его с записями вида "politics: { {example} }"',
   'taxonomy.entry': 'нужно имя на {default}, можно и на других языках сайта ({others}), других ключей нет, например "politics: { {example} }"',

@@ -25,12 +25,12 @@ describe('errors are not absences', () => {
   it('reports a version that cannot be read, and keeps the story served from its last good version', async () => {
     const root = await fixture({ 'news/a/ru.md': RU, 'news/a/en.md': EN });
     const good = await loadContent(root);
-    // A directory where the file should be: reading fails with EISDIR, not ENOENT.
+    // A directory where the file should be: there, yet no story file (not an absence).
     await rm(path.join(root, 'news/a/ru.md'));
     await mkdir(path.join(root, 'news/a/ru.md'));
     const broken = await loadContent(root);
     expect(broken.problems.map((p) => formatProblem(p))).toEqual([
-      'news/a/ru.md: cannot be read (EISDIR): check its permissions; the last good version stays on the site',
+      'news/a/ru.md: is not a plain file inside the content folder (a symbolic link, a folder, a pipe or a device): put the file itself here; the last good version stays on the site',
     ]);
     // Not silently English-only: the story is not rebuilt from en.md alone.
     expect(broken.stories.has('a')).toBe(false);

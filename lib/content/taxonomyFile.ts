@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { readText } from './readFiles';
+import { readText, unreadableProblem } from './readFiles';
 import { taxonomyFile, type LocalizedName } from './schema';
 import type { ContentProblem } from './types';
 import { DEFAULT_LOCALE, LOCALE_CODES } from '../../i18n/locales';
@@ -14,13 +13,13 @@ const NAMES = {
 
 /** sections.yaml or tags.yaml: slug -> a name per language (the default's required). Problems go to `problems`. */
 export async function readTaxonomy(root: string, file: string, problems: ContentProblem[]): Promise<Record<string, LocalizedName>> {
-  const read = await readText(path.join(root, file));
+  const read = await readText(root, file);
   if (read.state === 'absent') {
     problems.push({ file, code: 'taxonomy.missing', params: NAMES });
     return {};
   }
-  if (read.state === 'failed') {
-    problems.push({ file, code: 'file.unreadable', params: { error: read.error } });
+  if (read.state !== 'read') {
+    problems.push(unreadableProblem(file, read)!);
     return {};
   }
   const doc = parseDocument(read.value, { prettyErrors: false });

@@ -1,7 +1,6 @@
-import path from 'node:path';
 import type { Locale } from '../../i18n/routing';
 import { parseFrontMatter, type FrontMatterFile } from './frontMatter';
-import { readText } from './readFiles';
+import { readText, unreadableProblem } from './readFiles';
 import { versionFrontMatter, type VersionFrontMatter } from './schema';
 import type { ContentProblem } from './types';
 import { zodProblems } from './zodProblems';
@@ -19,9 +18,10 @@ export type VersionRead = { state: 'absent' } | { state: 'broken'; problems: Con
 
 export async function readVersion(root: string, slug: string, locale: Locale): Promise<VersionRead> {
   const file = `news/${slug}/${locale}.md`;
-  const read = await readText(path.join(root, file));
+  const read = await readText(root, file);
   if (read.state === 'absent') return { state: 'absent' };
-  if (read.state === 'failed') return { state: 'broken', problems: [{ file, code: 'file.unreadable', params: { error: read.error } }] };
+  const unreadable = unreadableProblem(file, read);
+  if (read.state !== 'read') return { state: 'broken', problems: unreadable ? [unreadable] : [] };
   const parsed = parseFrontMatter(read.value, file);
   if (!parsed.ok) return { state: 'broken', problems: parsed.problems };
   const front = versionFrontMatter.safeParse(parsed.value.data);
