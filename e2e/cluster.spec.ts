@@ -144,7 +144,10 @@ test.describe('several instances behind nginx', () => {
       cluster.instances.map(async (instance) => {
         const response = await fetch(`${instance.origin}/api/health`);
         expect(response.status).toBe(200);
-        return ((await response.json()) as { content: { version?: string } }).content.version;
+        const health = (await response.json()) as { content: { version?: string }; views: { store: string; state: string } };
+        // The cluster's Redis takes only its ACL user and password (scripts/cluster/redis.mjs): the instances have them.
+        expect(health.views).toEqual({ store: 'redis', state: 'ok' });
+        return health.content.version;
       }),
     );
     expect(versions[0]).toBeTruthy();

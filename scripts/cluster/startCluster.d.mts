@@ -19,7 +19,10 @@ export interface ClusterInstance {
 
 export interface ClusterRedis {
   readonly port: number;
+  /** With the ACL user's password. */
   readonly url: string;
+  /** The URL without its password, for logs. */
+  readonly shownUrl: string;
   readonly pid: number | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;

@@ -67,7 +67,7 @@ export async function startCluster({
     if (!redisUrl) {
       redis = redisServer({ binary: findRedisServer(), port: redisPort, dir: path.join(dir, 'redis') });
       await redis.start();
-      log(`redis: ${redis.url} (pid ${redis.pid}; no persistence, its own folder)`);
+      log(`redis: ${redis.shownUrl} (pid ${redis.pid}; ACL user with a random password, no persistence, a folder only its user reads)`);
     } else log(`redis: REDIS_URL (${redisUrl.replace(/\/\/[^@/]*@/, '//…@')})`);
 
     // The instances of one machine share DATA_DIR: its files are per content root and written
