@@ -5,7 +5,7 @@
 import { access, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isLocale, routing } from '../i18n/routing';
-import { UPDATES_FOLDER } from '../lib/content/liveUpdates';
+import { UPDATES_FOLDER } from '../lib/content/updatesFolder';
 import { contentRoot } from '../lib/content/root';
 import { SLUG_PATTERN } from '../lib/content/schema';
 import { localNow } from './localTime';

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UPDATES_FOLDER } from './liveUpdates';
+import { UPDATES_FOLDER } from './updatesFolder';
 
 /**
  * A cheap fingerprint of each story folder (its files' names, sizes, times and inodes), to tell

@@ -9,10 +9,9 @@ import { renderMarkdown } from './markdown';
 import { listFolder, readText, unreadableProblem } from './readFiles';
 import { updateFrontMatter, type UpdateFrontMatter } from './schema';
 import type { ContentProblem, LiveUpdate } from './types';
+import { UPDATES_FOLDER } from './updatesFolder';
 import { zodProblems } from './zodProblems';
 
-/** The updates of a live story live in this folder of the story's. */
-export const UPDATES_FOLDER = 'updates';
 
 // `2020-11-10T01-05-statement-signed.ru.md`: the local time (sorts the folder by time), an id, a language.
 const UPDATE_FILE = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]{2,3})\.md$/;

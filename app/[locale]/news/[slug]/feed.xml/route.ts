@@ -4,6 +4,7 @@ import { keptPerContent } from '@/lib/content/perContent';
 import { findPublicStory } from '@/lib/content/queries';
 import { getContent } from '@/lib/content/repository';
 import { currentVisibility } from '@/lib/content/visibility';
+import { notLiveStoryResponse } from '@/lib/liveblog/notLiveStory';
 import { feedResponse } from '@/lib/feeds/storyFeed';
 import { liveFeedAtom } from '@/lib/liveblog/liveFeed';
 
@@ -13,7 +14,7 @@ export async function GET(_request: Request, { params }: RouteContext<'/[locale]
   const content = await getContent();
   const visibility = currentVisibility();
   const story = findPublicStory(content, slug, visibility);
-  if (!story?.live) return new Response('Not a live story\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  if (!story?.live) return notLiveStoryResponse();
   const t = await getTranslations({ locale, namespace: 'Metadata' });
   return feedResponse(keptPerContent(content, `live-feed:${locale}:${slug}`, visibility.now, () => liveFeedAtom(story, locale, t('siteName'), visibility.now)), 'atom');
 }

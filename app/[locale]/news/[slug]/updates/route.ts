@@ -4,6 +4,7 @@ import { findPublicStory } from '@/lib/content/queries';
 import { keptPerContent } from '@/lib/content/perContent';
 import { getContent } from '@/lib/content/repository';
 import { currentVisibility } from '@/lib/content/visibility';
+import { notLiveStoryResponse } from '@/lib/liveblog/notLiveStory';
 import { LIVE_POLL_MAX_AGE_SECONDS, livePollAnswer, livePollTag } from '@/lib/liveblog/poll';
 
 /**
@@ -17,7 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
   const visibility = currentVisibility();
   const content = await getContent();
   const story = findPublicStory(content, slug, visibility);
-  if (!story?.live) return new Response('Not a live story\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  if (!story?.live) return notLiveStoryResponse();
   // Once per content (and per update falling due): every reader's poll is the same answer.
   const { answer, tag } = keptPerContent(content, `live-poll:${locale}:${slug}`, visibility.now, () => {
     const answer = livePollAnswer(story, locale, visibility.now);
