@@ -5,9 +5,10 @@
 //   overwritten here, and lib/views/clientAddress.ts believes X-Forwarded-For only from
 //   TRUSTED_PROXIES; the other headers the site's layers use between themselves
 //   (lib/http/internalHeaders.ts) are removed from every incoming request;
-// - no reader gets the build's HTML for a story edited since the build: requests wait until the
-//   content has been compared with the build (one POST /api/revalidate to itself);
-// - the content watcher posts to the address actually bound (HOSTNAME may be a container name);
+// - no reader gets the build's HTML for a story edited since the build, nor a cold instance: the
+//   public port opens only once the content has been compared with the build (one POST
+//   /api/revalidate to itself) and the hot pages and cards are rendered (lib/content/hotPaths.ts),
+//   both on a loopback listener of the process's own, where the content watcher posts too;
 // - pages go out without Next's client runtime, which has nothing to do on them
 //   (scripts/server/frameworkScripts.ts), so the fixed script policy (`script-src 'self'`,
 //   lib/security/securityHeaders.ts) holds on every page; each distinct page is transformed and
@@ -58,15 +59,19 @@ const media = mediaMemoryMb > 0 ? createImmutableMedia({ generation: launcherSlo
 
 let startup;
 const inFlight = new Set();
-const server = createServer(createRequestPath({ handle, documents, media, lifecycle, startup: () => startup, inFlight }));
+const answer = createRequestPath({ handle, documents, media, lifecycle, startup: () => startup, inFlight });
+// Readers' listener, opened last; and a loopback listener of the process's own, open first: the
+// start-up comparison, the warm-up and the content watcher's reloads go there (whatever HOSTNAME
+// is, a container's name included), so none of them waits for or competes with readers.
+const server = createServer(answer);
 server.keepAliveTimeout = 5_000;
+const own = createServer(answer);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => drain(signal));
+await new Promise((resolve) => own.listen(0, '127.0.0.1', resolve));
+const ownOrigin = `http://127.0.0.1:${own.address().port}`;
+launcherEnvironment.setInternalOrigin(ownOrigin);
 
-function internalOrigin() {
-  const { address, family } = server.address();
-  const host = address === '0.0.0.0' ? '127.0.0.1' : address === '::' ? '::1' : address;
-  return `http://${family === 'IPv6' ? `[${host}]` : host}:${server.address().port}`;
-}
-
+/** Compares the content with the build (one POST /api/revalidate); returns the hot paths it names. */
 async function compareWithBuild(origin) {
   for (let attempt = 1; attempt <= 5; attempt += 1) {
     try {
@@ -84,7 +89,7 @@ async function compareWithBuild(origin) {
         if (result.changed.length > 0 || result.allStoryPages) {
           console.log(`[content] changed since the build: ${result.allStoryPages ? 'all story pages' : result.changed.join(', ')}`);
         }
-        return;
+        return result.hot ?? [];
       }
       console.error(`[content] comparing with the build: status ${response.status} (attempt ${attempt})`);
     } catch (error) {
@@ -92,18 +97,44 @@ async function compareWithBuild(origin) {
     }
     await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
   }
+  return [];
 }
 
-server.listen(port, hostname, () => {
-  launcherEnvironment.setInternalOrigin(internalOrigin());
-  startup = compareWithBuild(internalOrigin()).finally(() => {
-    // A SIGTERM during start-up wins: the instance stays draining.
-    if (lifecycle.state !== 'starting') return;
+/**
+ * Asks for each hot path (lib/content/hotPaths.ts: front pages, the newest stories, their cards),
+ * two at a time, before readers can connect: a fresh instance hit by 100 connections at once left
+ * some of them waiting over 10 s while its code and pages were cold. A failure is logged, not fatal.
+ */
+async function warm(origin, hotPaths) {
+  const started = performance.now();
+  const queue = [...hotPaths];
+  let failed = 0;
+  const worker = async () => {
+    for (let path = queue.shift(); path !== undefined && lifecycle.state === 'starting'; path = queue.shift()) {
+      try {
+        // As browsers ask (brotli first), so the page is compressed once here for them.
+        const response = await fetch(origin + path, { headers: { 'accept-encoding': 'br, gzip' }, signal: AbortSignal.timeout(15_000) });
+        await response.arrayBuffer();
+        if (!response.ok) failed += 1;
+      } catch {
+        failed += 1;
+      }
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  console.log(`[server] warmed ${hotPaths.length - failed} of ${hotPaths.length} pages and cards in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+startup = compareWithBuild(ownOrigin);
+await warm(ownOrigin, await startup);
+// A SIGTERM during start-up wins: the instance stays draining and never opens to readers.
+if (lifecycle.state === 'starting') {
+  server.listen(port, hostname, () => {
     lifecycle.state = 'ready';
     lifecycle.since = Date.now();
     console.log(`Serving on http://localhost:${port}`);
   });
-});
+}
 
 function drain(signal) {
   if (lifecycle.state === 'draining') return;
@@ -111,6 +142,9 @@ function drain(signal) {
   lifecycle.since = Date.now();
   console.log(`[server] ${signal}: finishing requests in flight (at most ${graceMs} ms)`);
   for (const response of inFlight) if (!response.headersSent) response.shouldKeepAlive = false;
+  own.close();
+  own.closeIdleConnections();
+  // Not listening yet (a SIGTERM during start-up): the callback comes at once.
   server.close(() => process.exit(0));
   server.closeIdleConnections();
   setTimeout(() => {
@@ -118,4 +152,4 @@ function drain(signal) {
     process.exit(0);
   }, graceMs).unref();
 }
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => drain(signal));
+

@@ -2,6 +2,8 @@ import { LIVE_UPDATE_PAGES_ROUTE } from '@/lib/liveblog/liveView';
 import { revalidatePath } from 'next/cache';
 import { routing } from '@/i18n/routing';
 import { nextDue } from '@/lib/content/diff';
+import { hotPaths } from '@/lib/content/hotPaths';
+import { currentVisibility } from '@/lib/content/visibility';
 import { reloadContent } from '@/lib/content/repository';
 import { readBounded } from '@/lib/http/readBounded';
 import { parseRevalidateBody } from '@/lib/live/revalidateBody';
@@ -45,7 +47,8 @@ export async function POST(request: Request) {
   // Every cached page under the locale layout: stories (their sidebars), the front page, listings.
   if (everything) revalidatePath('/[locale]', 'layout');
   return Response.json(
-    { changed: change.slugs, allStoryPages: everything, problems: content.problems.length, nextDue: nextDue(content, Date.now()) ?? null },
+    // `hot`: what the launcher renders before it opens its public port (lib/content/hotPaths.ts).
+    { changed: change.slugs, allStoryPages: everything, problems: content.problems.length, nextDue: nextDue(content, Date.now()) ?? null, hot: hotPaths(content, currentVisibility()) },
     { headers: { 'cache-control': 'no-store' } },
   );
 }

@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { hotPaths } from '../lib/content/hotPaths';
+import { loadContent } from '../lib/content/load';
+import { currentVisibility } from '../lib/content/visibility';
+import { accepts, freePorts } from '../scripts/cluster/ports.mjs';
+
+// A fresh instance is warm before it takes traffic (scripts/server.mjs): it opens its port only
+// once the content is compared with the build and its hot pages and cards are rendered. Hit by
+// 100 connections the moment it accepts one, asking for what readers and link previews ask for
+// after a deploy (the front pages, the newest stories and their cards), none of them waits long:
+// before, the cold cards alone got "busy" (503) answers and waited seconds.
+
+/** One GET on a connection of its own: milliseconds until the whole answer, its status and the layer that answered. */
+function timedGet(port: number, path: string): Promise<{ ms: number; status: number; servedBy: string; path: string }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const request = http.get({ host: '127.0.0.1', port, path, agent: false }, (response) => {
+      response.resume();
+      response.on('end', () => resolve({ ms: performance.now() - started, status: response.statusCode ?? 0, servedBy: String(response.headers['x-served-by']), path }));
+    });
+    request.setTimeout(20_000, () => request.destroy(new Error('no answer in 20 s')));
+    request.on('error', reject);
+  });
+}
+
+test('100 connections at a freshly started instance, on its front pages, newest stories and their cards: every one answered 200 within 2 s', async () => {
+  test.setTimeout(90_000);
+  const targets = hotPaths(await loadContent('tests/fixtures/content'), currentVisibility());
+  expect(targets.filter((target) => target.includes('/opengraph-image?v=')).length).toBeGreaterThanOrEqual(10);
+  const [port] = await freePorts(1);
+  const data = await mkdtemp(path.join(tmpdir(), 'warm-start-'));
+  let log = '';
+  const child = spawn(process.execPath, ['scripts/server.mjs'], {
+    env: { ...process.env, PORT: String(port), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: '.next-e2e', CONTENT_DIR: 'tests/fixtures/content', DATA_DIR: data, VIEWS_DB: path.join(data, 'views.db') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (chunk) => (log += chunk));
+  child.stderr.on('data', (chunk) => (log += chunk));
+  try {
+    // The moment the port takes a connection, as nginx would send readers.
+    await expect.poll(() => accepts(port!), { timeout: 60_000, intervals: [20] }).toBe(true);
+    const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => timedGet(port!, targets[i % targets.length]!)));
+    expect(answers.filter((answer) => answer.status !== 200).map((answer) => answer.status)).toEqual([]);
+    const slowest = Math.max(...answers.map((answer) => answer.ms));
+    expect(slowest, `slowest of 100: ${Math.round(slowest)} ms\n${log}`).toBeLessThan(2_000);
+    // Warm: not one of them had to be rendered for these readers (x-served-by, docs/request-path.md).
+    expect(answers.filter((answer) => answer.servedBy === 'render').map((answer) => answer.path)).toEqual([]);
+    expect(log).toMatch(/\[server\] warmed \d+ of \d+ pages and cards/);
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    await rm(data, { recursive: true, force: true });
+  }
+});
