@@ -29,6 +29,11 @@ function renderNotFound(request: NextRequest, locale: string) {
   return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { request: { headers } });
 }
 
+/** Straight on to Next, without next-intl, and without the site's own headers a client sent. */
+function passOn(request: NextRequest) {
+  return NextResponse.next({ request: { headers: withoutInternalHeaders(request.headers) } });
+}
+
 function negotiatedLocale(request: NextRequest) {
   return negotiateLocale(request.cookies.get('NEXT_LOCALE')?.value, request.headers.get('accept-language'));
 }
@@ -46,7 +51,7 @@ export default async function proxy(request: NextRequest) {
   // What a client sent as one of the site's own headers never reaches a render (a route handler's
   // 404 for /api/x or /media/x renders app/global-not-found.tsx, which reads them).
   // Not localized: route handlers, story media, child sitemaps, Next internals (lib/edge/routes.ts).
-  if (UNLOCALIZED_PREFIXES.has(pathname.split('/')[1] ?? '') || rootFile !== undefined) return NextResponse.next({ request: { headers: withoutInternalHeaders(request.headers) } });
+  if (UNLOCALIZED_PREFIXES.has(pathname.split('/')[1] ?? '') || rootFile !== undefined) return passOn(request);
   if (pathname === '/') return intl(request);
 
   const first = pathname.split('/')[1] ?? '';
@@ -67,7 +72,7 @@ export default async function proxy(request: NextRequest) {
   } else if (!routeExists(pathname, searchParams, content, visibility)) {
     return renderNotFound(request, first);
   }
-  if (route?.route.handler) return NextResponse.next({ request: { headers: withoutInternalHeaders(request.headers) } });
+  if (route?.route.handler) return passOn(request);
   // A later page of a listing is rendered at a path of its own, so it is cached like page 1.
   const listingPagePath = listingRewrite(pathname, searchParams);
   if (listingPagePath) return NextResponse.rewrite(new URL(listingPagePath, request.url));

@@ -1,7 +1,6 @@
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import http2 from 'node:http2';
-import https from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
@@ -9,15 +8,11 @@ import { expect, test } from '@playwright/test';
 import { startCluster, type Cluster } from '../scripts/cluster/startCluster.mjs';
 import { missingTools } from '../scripts/cluster/tools.mjs';
 import { SEED } from './helpers';
+import { rawRequest } from './rawRequest';
 
 // HTTPS exactly as shipped: deploy/nginx.conf's TLS server in front of one instance of the e2e
 // build (`npm run cluster -- --tls`'s code), with a certificate made for the run that these
 // requests trust, and nothing else.
-
-interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-}
 
 const missing = missingTools({ needOpenssl: true });
 
@@ -44,14 +39,7 @@ test.describe('HTTPS as shipped', () => {
     if (root) await rm(root, { recursive: true, force: true });
   });
 
-  const get = (target: string, headers: http.OutgoingHttpHeaders = {}): Promise<Answer> =>
-    new Promise((resolve, reject) => {
-      const request = https.get({ host: 'localhost', port, path: target, ca, headers, agent: false }, (response) => {
-        response.resume();
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers }));
-      });
-      request.on('error', reject);
-    });
+  const get = (target: string, headers: http.OutgoingHttpHeaders = {}) => rawRequest(`https://localhost:${port}${target}`, { ca, headers });
 
   /** The TLS version agreed, or the error of a refused handshake. */
   const handshake = (options: tls.ConnectionOptions): Promise<string> =>
@@ -80,12 +68,7 @@ test.describe('HTTPS as shipped', () => {
   });
 
   test('plain HTTP only redirects, to the same address over HTTPS, and sends no HSTS', async () => {
-    const answer = await new Promise<Answer>((resolve, reject) => {
-      http.get(`${cluster.nginx.httpUrl}/ru/news/${SEED}?x=1`, { headers: { host: 'localhost' } }, (response) => {
-        response.resume();
-        resolve({ status: response.statusCode ?? 0, headers: response.headers });
-      }).on('error', reject);
-    });
+    const answer = await rawRequest(`${cluster.nginx.httpUrl}/ru/news/${SEED}?x=1`, { headers: { host: 'localhost' } });
     expect(answer.status).toBe(301);
     expect(answer.headers.location).toBe(`https://localhost:${port}/ru/news/${SEED}?x=1`);
     expect(answer.headers['strict-transport-security']).toBeUndefined();

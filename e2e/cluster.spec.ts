@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
 import { once } from 'node:events';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,6 +8,7 @@ import { FRESHNESS_SECONDS } from '../lib/live/freshness';
 import { accepts, freePorts } from '../scripts/cluster/ports.mjs';
 import { missingTools } from '../scripts/cluster/tools.mjs';
 import { SEED, SEED_EN_TITLE } from './helpers';
+import { rawRequest } from './rawRequest';
 
 // `npm run cluster` as an operator starts it (scripts/cluster.mjs: nginx from deploy/nginx.conf,
 // 2 instances of the e2e build, its own Redis), on a copy of the fixture content: an edit reaches
@@ -80,23 +80,9 @@ async function startClusterProcess(contentDir: string): Promise<RunningCluster> 
   return { url, instances, output: () => output, stop };
 }
 
-interface RawAnswer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-}
-
 /** One request to nginx from a given local address (127.0.0.2 is a reader nginx does not trust) and Host. */
-function requestFrom(url: string, target: string, { from = '127.0.0.2', host, method = 'GET' }: { from?: string; host?: string; method?: string } = {}): Promise<RawAnswer> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const request = http.request({ hostname, port, path: target, method, localAddress: from, agent: false, headers: host ? { host } : {} }, (response) => {
-      response.resume();
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers }));
-    });
-    request.setTimeout(10_000, () => request.destroy(new Error('timeout')));
-    request.on('error', reject);
-    request.end();
-  });
+function requestFrom(url: string, target: string, { from = '127.0.0.2', host, method }: { from?: string; host?: string; method?: string } = {}) {
+  return rawRequest(url + target, { method, localAddress: from, headers: host ? { host } : {}, timeoutMs: 10_000 });
 }
 
 const missing = missingTools();

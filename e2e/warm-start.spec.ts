@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -8,6 +7,7 @@ import { hotPaths } from '../lib/content/hotPaths';
 import { loadContent } from '../lib/content/load';
 import { currentVisibility } from '../lib/content/visibility';
 import { accepts, freePorts } from '../scripts/cluster/ports.mjs';
+import { rawRequest } from './rawRequest';
 
 // A fresh instance is warm before it takes traffic (scripts/server.mjs): it opens its port only
 // once the content is compared with the build and its hot pages and cards are rendered. Hit by
@@ -16,16 +16,9 @@ import { accepts, freePorts } from '../scripts/cluster/ports.mjs';
 // before, the cold cards alone got "busy" (503) answers and waited seconds.
 
 /** One GET on a connection of its own: milliseconds until the whole answer, its status and the layer that answered. */
-function timedGet(port: number, path: string): Promise<{ ms: number; status: number; servedBy: string; path: string }> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const request = http.get({ host: '127.0.0.1', port, path, agent: false }, (response) => {
-      response.resume();
-      response.on('end', () => resolve({ ms: performance.now() - started, status: response.statusCode ?? 0, servedBy: String(response.headers['x-served-by']), path }));
-    });
-    request.setTimeout(20_000, () => request.destroy(new Error('no answer in 20 s')));
-    request.on('error', reject);
-  });
+async function timedGet(port: number, path: string) {
+  const { ms, status, headers } = await rawRequest(`http://127.0.0.1:${port}${path}`);
+  return { ms, status, servedBy: String(headers['x-served-by']), path };
 }
 
 test('100 connections at a freshly started instance, on its front pages, newest stories and their cards: every one answered 200 within 2 s', async () => {

@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { nginxUrl } from './cluster/nginx.mjs';
 import { freePorts } from './cluster/ports.mjs';
 import { startCluster } from './cluster/startCluster.mjs';
 import { missingTools } from './cluster/tools.mjs';
@@ -58,7 +59,7 @@ if (missing) {
 launcherEnvironment.disableTelemetry();
 // Known now, because the build bakes SITE_URL into the prerendered pages.
 if (port === 0) [port] = await freePorts(1);
-const siteUrl = configuredValue('SITE_URL') ?? (values.tls ? `https://localhost:${port}` : `http://127.0.0.1:${port}`);
+const siteUrl = configuredValue('SITE_URL') ?? nginxUrl(port, values.tls);
 
 // Like `npm start` (scripts/start.mjs): no build, build first.
 if (!existsSync(path.join(dist, 'BUILD_ID'))) {

@@ -42,21 +42,23 @@ class NotRegular extends Error {}
 const NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 /**
- * The bytes of `relative` under `root`, read the way /media reads photos: never through a
- * symlink (the file itself, or a folder leading outside the root), and only from a regular file
- * (a FIFO named ru.md would hang an ordinary read forever; a device, a socket or a folder has no
- * story in it). Anything else is `notRegular`, which the loader reports as a problem line.
+ * The bytes of `relative` under `root`, as every content file and photo is read (the loader here,
+ * /media through lib/media/readRegularFile.ts): never through a symlink (the file itself, or a
+ * folder on the way leading outside the root, checked before anything is opened), and only from
+ * a regular file (a FIFO named ru.md would hang an ordinary read forever; a device, a socket or a
+ * folder has no story in it). Anything else is `notRegular`, which the loader reports as a
+ * problem line.
  */
 async function readRegular(root: string, relative: string): Promise<FileRead<Buffer>> {
   const file = path.join(root, relative);
   return attempt(async () => {
+    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]);
+    if (!realFile.startsWith(realRoot + path.sep)) throw new NotRegular();
     const handle = await open(file, NO_FOLLOW).catch((error: NodeJS.ErrnoException) => {
       throw error.code === 'ELOOP' ? new NotRegular() : error;
     });
     try {
       if (!(await handle.stat()).isFile()) throw new NotRegular();
-      const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]);
-      if (!realFile.startsWith(realRoot + path.sep)) throw new NotRegular();
       return await handle.readFile();
     } finally {
       await handle.close();

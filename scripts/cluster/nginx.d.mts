@@ -5,6 +5,7 @@ export interface TlsFiles {
   key: string;
 }
 export function writeConfig(options: { template: string; dir: string; port: number; httpPort: number; tls?: TlsFiles; upstreams: string[]; cache?: boolean }): Promise<string>;
+export function nginxUrl(port: number, tls: unknown): string;
 export function nginxServer(options: {
   binary: string;
   dir: string;

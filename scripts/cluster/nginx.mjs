@@ -39,13 +39,21 @@ export async function writeConfig({ template, dir, port, httpPort, tls, upstream
   return mainFile;
 }
 
+/**
+ * Where the cluster's nginx serves the site. Over TLS by name: the certificate made for the run is
+ * for localhost, and a client sends no name (SNI) for an address, which the shipped default
+ * server refuses.
+ */
+export function nginxUrl(port, tls) {
+  return tls ? `https://localhost:${port}` : `http://127.0.0.1:${port}`;
+}
+
 export function nginxServer({ binary, dir, port, httpPort, tls, template, log }) {
   let child;
   const errorLog = path.join(dir, 'error.log');
   return {
     port,
-    // Over TLS by name: the certificate is for localhost, and a client sends no name (SNI) for an address.
-    url: tls ? `https://localhost:${port}` : `http://127.0.0.1:${port}`,
+    url: nginxUrl(port, tls),
     /** Plain HTTP: with TLS, where the redirect to HTTPS answers. */
     httpUrl: `http://127.0.0.1:${httpPort}`,
     configFile: path.join(dir, 'nginx.conf'),

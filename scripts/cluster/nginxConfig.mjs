@@ -4,15 +4,8 @@
 import path from 'node:path';
 
 const UPSTREAM = /^([ \t]*)server[ \t]+\S+([^;\n]*);[ \t]*# cluster: upstream[ \t]*$/gm;
-const CACHE_PATH = /^([ \t]*proxy_cache_path[ \t]+)(\S+)([^\n]*# cluster: cache path[ \t]*)$/gm;
-const CACHE = /^([ \t]*)proxy_cache[ \t]+\S+;[ \t]*# cluster: cache[ \t]*$/gm;
 /** A line marked `# cluster: {marker}`, exactly: its indentation, directive and arguments. */
 const marked = (marker) => new RegExp(`^([ \\t]*)(\\S+)([^;\\n]*);[ \\t]*# cluster: ${marker}[ \\t]*$`, 'gm');
-
-function exactlyOnce(text, pattern, marker) {
-  const found = text.match(pattern)?.length ?? 0;
-  if (found !== 1) throw new Error(`deploy/nginx.conf: expected one line marked "# cluster: ${marker}", found ${found}`);
-}
 
 /** Each line marked `# cluster: {marker}` (at least `min` of them) replaced by `line(indent, directive, args)`; a line of '' is removed. */
 function rewriteMarked(text, marker, line, { min = 1, max = 1 } = {}) {
@@ -58,15 +51,13 @@ export function rewriteSiteConfig(template, { upstreams, listen, httpListen, tls
   text = rewriteMarked(text, 'tls certificate', (_, directive) => (tls ? `${directive} ${tls.certificate}` : ''));
   text = rewriteMarked(text, 'tls key', (_, directive) => (tls ? `${directive} ${tls.key}` : ''));
   text = rewriteMarked(text, 'tls', (_, directive, args) => (tls ? `${directive} ${args}` : ''), { min: 1, max: 20 });
-  text = rewriteMarked(text, 'access log', (_, directive, args) => `${directive} ${accessLog} ${args.split(/\s+/).slice(1).join(' ')}`.trimEnd());
+  // The first argument (a path) replaced, the others kept.
+  const withPath = (directive, args, replacement) => [directive, replacement, ...args.split(/\s+/).slice(1)].join(' ');
+  text = rewriteMarked(text, 'access log', (_, directive, args) => withPath(directive, args, accessLog));
+  text = rewriteMarked(text, 'cache path', (_, directive, args) => withPath(directive, args, cacheDir));
+  text = rewriteMarked(text, 'cache', (_, directive, args) => `${directive} ${cache ? args : 'off'}`);
   // The lines taken out go, newline included.
-  text = text.replace(/\0\n/g, '');
-
-  exactlyOnce(text, CACHE_PATH, 'cache path');
-  text = text.replace(CACHE_PATH, (_, lead, _path, rest) => `${lead}${cacheDir}${rest}`);
-  exactlyOnce(text, CACHE, 'cache');
-  if (!cache) text = text.replace(CACHE, (_, lead) => `${lead}proxy_cache off;  # cluster: cache`);
-  return text;
+  return text.replace(/\0\n/g, '');
 }
 
 /** How long nginx keeps a failed instance out (fail_timeout of the upstream lines), in ms. */

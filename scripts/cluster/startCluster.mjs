@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { instanceProcess } from './instance.mjs';
 import { selfSignedCertificate } from './certificate.mjs';
-import { nginxServer } from './nginx.mjs';
+import { nginxServer, nginxUrl } from './nginx.mjs';
 import { failTimeoutMs } from './nginxConfig.mjs';
 import { freePorts } from './ports.mjs';
 import { sleep } from './processes.mjs';
@@ -45,9 +45,7 @@ export async function startCluster({
   const template = await readFile(path.join(ROOT, 'deploy', 'nginx.conf'), 'utf8');
   const [freePort, redisPort, httpPort, ...instancePorts] = await freePorts(count + 3);
   const listenPort = port || freePort;
-  // Over TLS the site is asked for by name: the certificate is for localhost (and a client sends
-  // no name, SNI, for an address, which the shipped default server refuses).
-  const url = tls ? `https://localhost:${listenPort}` : `http://127.0.0.1:${listenPort}`;
+  const url = nginxUrl(listenPort, tls);
   const certificate = tls ? await selfSignedCertificate(path.join(dir, 'tls')) : undefined;
 
   let redis;
