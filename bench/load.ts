@@ -217,8 +217,9 @@ function send(agent: http.Agent, origin: URL, request: Request, reader: number, 
     if (request.body !== undefined) {
       headers['content-type'] = 'application/json';
       headers['content-length'] = Buffer.byteLength(request.body);
-      // A different reader per beacon, so the store counts (writes) rather than dedupes.
-      headers['x-forwarded-for'] = `10.${(reader >> 16) & 255}.${(reader >> 8) & 255}.${reader & 255}`;
+      // A different reader per beacon, each in a /24 of its own (lib/views/readerBudgets.ts), so the
+      // store counts (writes) rather than dedupes or leaves a network's extra readers uncounted.
+      headers['x-forwarded-for'] = `10.${reader & 255}.${(reader >> 8) & 255}.${(reader >> 16) & 255}`;
     }
     const req = http.request(
       { agent, host: origin.hostname, port: origin.port || 80, method: request.method, path: request.path, headers },

@@ -6,13 +6,13 @@ import { readBounded } from '../http/readBounded';
 import { processSingleton } from '../process/registry';
 import { siteOrigin } from '../site';
 import { isBot } from './bots';
-import { PEER_HEADER, readerAddress, requestClientAddress } from './clientAddress';
+import { PEER_HEADER, readerAddress, readerNetworks, requestClientAddress } from './clientAddress';
 import { LIMITER_DEADLINE_MS } from './deadlines';
 import { dayKey } from './days';
 import { isForeignBeacon } from './foreignBeacon';
 import { ALLOWED, type RateLimiter } from './rateLimiter';
 import { createHealth, storeHealth, withDeadline } from './resilience';
-import type { ViewsStore } from './store';
+import type { ReaderNetwork, ViewsStore } from './store';
 
 const BEACON_SHAPE = `Bad request: expected JSON {"slug": "...", "locale": ${routing.locales.map((code) => `"${code}"`).join('|')}}`;
 
@@ -64,9 +64,16 @@ function daySalt(store: ViewsStore, day: string): Promise<string> {
   return salt;
 }
 
+const saltedHash = (salt: string, text: string) => createHash('sha256').update(`${salt}\n${text}`).digest('hex').slice(0, 32);
+
 /** The day's anonymous reader: salt and address (an IPv6 household) hashed; the user agent is not part of it. */
 export function readerHash(salt: string, address: string): string {
-  return createHash('sha256').update(`${salt}\n${readerAddress(address)}`).digest('hex').slice(0, 32);
+  return saltedHash(salt, readerAddress(address));
+}
+
+/** The reader's wider networks, hashed the same way, for their budgets (lib/views/readerBudgets.ts). */
+export function networkHashes(salt: string, address: string): ReaderNetwork[] {
+  return readerNetworks(address).map(({ width, network }) => ({ width, hash: saltedHash(salt, network) }));
 }
 
 const limiterHealth = () =>
@@ -121,8 +128,11 @@ export async function handleBeacon(request: Request, context: BeaconContext): Pr
   const endsAt = performance.now() + (context.deadlineMs ?? DEFAULT_DEADLINE_MS);
   const left = () => Math.max(1, endsAt - performance.now());
   const day = dayKey((context.now ?? (() => new Date()))());
-  const reader = await withDeadline<string | undefined>(
-    async () => readerHash(await daySalt(await context.store(), day), address),
+  const reader = await withDeadline<{ hash: string; networks: ReaderNetwork[] } | undefined>(
+    async () => {
+      const salt = await daySalt(await context.store(), day);
+      return { hash: readerHash(salt, address), networks: networkHashes(salt, address) };
+    },
     undefined,
     left(),
     "reading the day's salt",
@@ -137,7 +147,7 @@ export async function handleBeacon(request: Request, context: BeaconContext): Pr
   const limiter = context.limiter;
   const verdict = limiter
     ? await withDeadline(
-        async () => (await limiter())?.hit(reader) ?? ALLOWED,
+        async () => (await limiter())?.hit(reader.hash) ?? ALLOWED,
         ALLOWED,
         Math.min(LIMITER_DEADLINE_MS, left()),
         'rate limiting a beacon',
@@ -151,7 +161,7 @@ export async function handleBeacon(request: Request, context: BeaconContext): Pr
   }
 
   await withDeadline(
-    async () => (await context.store()).record({ slug: body.data.slug, day, reader }),
+    async () => (await context.store()).record({ slug: body.data.slug, day, reader: reader.hash, networks: reader.networks }),
     false,
     left(),
     'recording a view',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isBot } from './bots';
-import { clientAddress, parseTrustedProxies, readerAddress } from './clientAddress';
+import { clientAddress, parseTrustedProxies, readerAddress, readerNetworks } from './clientAddress';
 
 const loopback = parseTrustedProxies(undefined);
 
@@ -53,5 +53,17 @@ describe('readerAddress', () => {
     expect(readerAddress('2001:db8:1:2::1')).toBe('2001:db8:1:2::/64');
     expect(readerAddress('2001:0DB8:0001:0002:0:0:0:9')).toBe('2001:db8:1:2::/64');
     expect(readerAddress('2001:db8:1:3::1')).toBe('2001:db8:1:3::/64');
+  });
+});
+
+describe('readerNetworks', () => {
+  it('names an IPv4 address\'s /24, and an IPv6 address\'s /56 and /48', () => {
+    expect(readerNetworks('203.0.113.7')).toEqual([{ width: '/24', network: '203.0.113.0/24' }]);
+    expect(readerNetworks('::ffff:203.0.113.7')).toEqual([{ width: '/24', network: '203.0.113.0/24' }]);
+    expect(readerNetworks('2001:db8:1:2ab:aaaa::1')).toEqual([
+      { width: '/56', network: '2001:db8:1:200::/56' },
+      { width: '/48', network: '2001:db8:1:0::/48' },
+    ]);
+    expect(readerNetworks('not an address')).toEqual([]);
   });
 });

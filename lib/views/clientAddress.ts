@@ -80,6 +80,33 @@ export function readerAddress(address: string): string {
   return `${groups.join(':')}::/64`;
 }
 
+/** The wider networks a reader belongs to, whose share of a story's readers is bounded (lib/views/readerBudgets.ts). */
+export type NetworkWidth = '/24' | '/56' | '/48';
+
+function ipv6Prefix(value: bigint, bits: 48 | 56): string {
+  const prefix = (value >> BigInt(128 - bits)) << BigInt(64 - bits);
+  const groups = [48n, 32n, 16n, 0n].map((shift) => ((prefix >> shift) & 0xffffn).toString(16));
+  return `${groups.join(':')}::/${bits}`;
+}
+
+/**
+ * The networks around a reader: an IPv4 address's /24 (an ISP's pool or one organisation); an
+ * IPv6 /64's /56 (what many ISPs give one household) and /48 (one site; free from tunnel brokers,
+ * and 65,536 readers' worth of /64s). Empty for what is not an address.
+ */
+export function readerNetworks(address: string): { width: NetworkWidth; network: string }[] {
+  const parsed = toBigInt(address);
+  if (!parsed) return [];
+  if (parsed.version === 4) {
+    const value = Number(parsed.value);
+    return [{ width: '/24', network: `${[value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255].join('.')}.0/24` }];
+  }
+  return [
+    { width: '/56', network: ipv6Prefix(parsed.value, 56) },
+    { width: '/48', network: ipv6Prefix(parsed.value, 48) },
+  ];
+}
+
 /** The client of a request the launcher tagged with its peer: TRUSTED_PROXIES decides whose X-Forwarded-For counts. */
 export function requestClientAddress(peer: string, forwardedFor: string | null, trustedProxies = settings().trustedProxies): string | undefined {
   return clientAddress(peer, forwardedFor, parseTrustedProxies(trustedProxies));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Client } from '@libsql/client';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { handleBeacon, type BeaconContext } from './beacon';
-import { withDailyCap } from './dailyCap';
+import { withReaderBudgets } from './readerBudgets';
 import { beaconDeadlineMs, popularDeadlineMs } from './deadlines';
 import { popularSlugs, readPopular, type PopularSource } from './popular';
 import { openSqliteStore } from './sqliteStore';
@@ -95,7 +95,7 @@ describe('the views store on a full or read-only disk', () => {
 
   /** The store as storeFromEnv makes it, with its connection in hand; beacons and Popular as the app calls them. */
   async function site() {
-    const opened = withDailyCap(await openSqliteStore(path.join(dir, 'views.db'), { now: () => NOW.getTime(), connection: (client) => void (db = client) }));
+    const opened = withReaderBudgets(await openSqliteStore(path.join(dir, 'views.db'), { now: () => NOW.getTime(), connection: (client) => void (db = client) }));
     store = opened;
     const context: BeaconContext = { store: async () => opened, storyExists: async () => true, now: () => NOW, siteOrigin: SITE, deadlineMs: beaconDeadlineMs('sqlite') };
     // Popular with the process's own outage flag (the beacon's), as popularSlugs reads it.

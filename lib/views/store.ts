@@ -1,9 +1,19 @@
+import type { NetworkWidth } from './clientAddress';
+
+/** A reader's wider network, hashed with the day's salt like the reader: never an address. */
+export interface ReaderNetwork {
+  width: NetworkWidth;
+  hash: string;
+}
+
 /** One counted view: a reader (anonymized) read a story on a day. */
 export interface View {
   slug: string;
   day: string;
   /** Hash of the day's salt and the reader's address (a household for IPv6): the same reader that day, never who. */
   reader: string;
+  /** The reader's networks, whose budgets lib/views/readerBudgets.ts keeps; the stores ignore them. */
+  networks?: readonly ReaderNetwork[];
 }
 
 export interface ViewCount {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { processOpenedOnce } from '../process/registry';
-import { withDailyCap } from './dailyCap';
 import { openRedisStore } from './redisStore';
+import { withReaderBudgets } from './readerBudgets';
 import { openSqliteStore } from './sqliteStore';
 import type { ViewsStore } from './store';
 import { settings } from '../config/settings';
@@ -20,6 +20,6 @@ export function viewsStore(): Promise<ViewsStore> {
     const store = redisUrl
       ? await openRedisStore(redisUrl)
       : await openSqliteStore(path.resolve(/* turbopackIgnore: true */ process.cwd(), viewsDb));
-    return withDailyCap(store);
+    return withReaderBudgets(store);
   });
 }

@@ -1,5 +1,5 @@
 // Which Node.js the project runs on, and the check every entry point makes before it does any
-// work. The supported major is the one package.json's `engines` names (">=24"); the `node` package
+// work. The supported major is the one package.json's `engines` names (">=26"); the `node` package
 // in dependencies brings that runtime from the npm registry into node_modules/.bin, which npm puts
 // first on PATH for every script (npm start, npm test, npm run build, the benchmarks). So the
 // machine's own Node (20 here, past its end of life) only runs npm itself. Plain JavaScript that
@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 
 const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 
-/** The oldest major the project supports, from package.json's `engines.node` (">=24"). */
+/** The oldest major the project supports, from package.json's `engines.node` (">=26"). */
 export const SUPPORTED_NODE_MAJOR = Number(/^>=\s*(\d+)/.exec(manifest.engines?.node ?? '')?.[1]);
 if (!Number.isInteger(SUPPORTED_NODE_MAJOR)) throw new Error(`package.json: engines.node must read ">=N", not ${JSON.stringify(manifest.engines?.node)}`);
 
