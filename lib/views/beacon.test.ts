@@ -10,6 +10,7 @@ import { openRedisStore } from './redisStore';
 import { openSqliteStore } from './sqliteStore';
 import type { ViewsStore } from './store';
 import { neverAnsweringStore } from './testing/fakeStores';
+import { resetStoreHealth } from './testing/health';
 import { redisServerBinary, startRedis } from './testing/redisServer';
 
 const READER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
@@ -177,7 +178,10 @@ describe('POST /api/views', () => {
 });
 
 describe('with the store down', () => {
-  afterEach(() => vi.restoreAllMocks());
+  afterEach(() => {
+    vi.restoreAllMocks();
+    resetStoreHealth();
+  });
 
   it('answers within 150 ms when the store never answers, and logs the outage once', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -191,6 +195,47 @@ describe('with the store down', () => {
     }
     expect(errors).toHaveBeenCalledTimes(1);
     expect(String(errors.mock.calls[0]![0])).toMatch(/\[views\] store unavailable/);
+  });
+
+  it('answers at once while the store is known down, tries it in the background, and counts again once it is back', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    resetStoreHealth(1_000);
+    let down = true;
+    let writes = 0;
+    const counted: string[] = [];
+    const store: ViewsStore = {
+      kind: 'sqlite',
+      async record(view) {
+        writes += 1;
+        if (down) return new Promise<never>(() => {});
+        counted.push(view.reader);
+        return true;
+      },
+      top: async () => [],
+      salt: async () => 'known salt',
+      close: async () => {},
+    };
+    const context: BeaconContext = { store: async () => store, storyExists: async () => true, now: () => NOW, siteOrigin: SITE, deadlineMs: 300 };
+    const send = (i: number) => handleBeacon(beacon({ slug: 'a', locale: 'ru' }, { 'x-forwarded-for': `203.0.${i}.1` }), context);
+
+    // The beacon that finds the outage waits out its deadline; the next twenty do not wait at all.
+    expect((await send(0)).status).toBe(204);
+    for (let i = 1; i <= 20; i += 1) {
+      const started = performance.now();
+      expect((await send(i)).status).toBe(204);
+      expect(performance.now() - started).toBeLessThan(20);
+    }
+    expect(writes).toBe(1);
+
+    // Back: within the retry period a beacon's background try reaches it, is counted, and ends the outage.
+    down = false;
+    let i = 100;
+    await expect.poll(async () => (await send((i += 1)), counted.length), { timeout: 5_000, interval: 100 }).toBeGreaterThan(0);
+    await expect.poll(() => warnings.mock.calls.map(([line]) => String(line))).toEqual(['[views] store is answering again']);
+    const before = counted.length;
+    expect((await send(250)).status).toBe(204);
+    expect(counted.length).toBe(before + 1);
   });
 
   it.runIf(redisServerBinary())('still answers 204 when Redis is killed', async () => {

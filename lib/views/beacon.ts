@@ -11,7 +11,7 @@ import { LIMITER_DEADLINE_MS } from './deadlines';
 import { dayKey } from './days';
 import { isForeignBeacon } from './foreignBeacon';
 import { ALLOWED, type RateLimiter } from './rateLimiter';
-import { createHealth, storeHealth, withDeadline } from './resilience';
+import { createHealth, storeHealth, unlessKnownDown, withDeadline } from './resilience';
 import type { ReaderNetwork, ViewsStore } from './store';
 
 const BEACON_SHAPE = `Bad request: expected JSON {"slug": "...", "locale": ${routing.locales.map((code) => `"${code}"`).join('|')}}`;
@@ -124,10 +124,16 @@ export async function handleBeacon(request: Request, context: BeaconContext): Pr
   const address = requestClientAddress(peer, request.headers.get('x-forwarded-for'), context.trustedProxies);
   if (!address) return answer(204);
 
+  const day = dayKey((context.now ?? (() => new Date()))());
+  // While the store is known to be down the beacon answers at once, and is tried in the background.
+  return unlessKnownDown(storeHealth(), () => countView(context, body.data.slug, day, address), answer(204));
+}
+
+/** The store's part of a beacon: the day's reader, the rate limit, the write. */
+async function countView(context: BeaconContext, slug: string, day: string, address: string): Promise<Response> {
   // One budget for the whole beacon, so a slow salt, limiter and write never add up.
   const endsAt = performance.now() + (context.deadlineMs ?? DEFAULT_DEADLINE_MS);
   const left = () => Math.max(1, endsAt - performance.now());
-  const day = dayKey((context.now ?? (() => new Date()))());
   const reader = await withDeadline<{ hash: string; networks: ReaderNetwork[] } | undefined>(
     async () => {
       const salt = await daySalt(await context.store(), day);
@@ -146,12 +152,10 @@ export async function handleBeacon(request: Request, context: BeaconContext): Pr
   // fails or is slow lets the view through: the limit protects the store, never the reader's page.
   const limiter = context.limiter;
   const verdict = limiter
-    ? await withDeadline(
-        async () => (await limiter())?.hit(reader.hash) ?? ALLOWED,
-        ALLOWED,
-        Math.min(LIMITER_DEADLINE_MS, left()),
-        'rate limiting a beacon',
+    ? await unlessKnownDown(
         limiterHealth(),
+        () => withDeadline(async () => (await limiter())?.hit(reader.hash) ?? ALLOWED, ALLOWED, Math.min(LIMITER_DEADLINE_MS, left()), 'rate limiting a beacon', limiterHealth()),
+        ALLOWED,
       )
     : ALLOWED;
   if (!verdict.allowed) {
@@ -161,7 +165,7 @@ export async function handleBeacon(request: Request, context: BeaconContext): Pr
   }
 
   await withDeadline(
-    async () => (await context.store()).record({ slug: body.data.slug, day, reader: reader.hash, networks: reader.networks }),
+    async () => (await context.store()).record({ slug, day, reader: reader.hash, networks: reader.networks }),
     false,
     left(),
     'recording a view',

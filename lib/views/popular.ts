@@ -1,19 +1,17 @@
 import { processSingleton } from '../process/registry';
 import { popularDeadlineMs } from './deadlines';
 import { popularWindowDays, windowDays } from './days';
-import { storeHealth, withDeadline, type Health } from './resilience';
+import { storeHealth, unlessKnownDown, withDeadline, type Health } from './resilience';
 import type { ViewsStore } from './store';
 import { viewsStore, viewsStoreKind } from './storeFromEnv';
 
 // Renders within a few seconds of each other share one store query.
 const CACHE_MS = 10_000;
-// After a failed read the last good list is served this long before the store is asked again.
-const RETRY_MS = 2_000;
 
 /** What a process remembers of Popular between renders. */
 export interface PopularState {
-  /** The list renders share; `answered` is false when it is a failed read's stale list. */
-  fresh?: { at: number; limit: number; slugs: string[]; answered: boolean };
+  /** The list renders share, as the store answered it at `at`. */
+  fresh?: { at: number; limit: number; slugs: string[] };
   /** The last list the store actually answered: what a failed read serves. */
   lastGood?: string[];
   inflight?: Promise<string[]>;
@@ -31,28 +29,29 @@ export interface PopularSource {
  * Slugs of the most viewed stories in the trailing window, most first. When the store fails or is
  * slow, the last list it gave is served (stale-on-error), so a hiccup never turns Popular into
  * the latest stories on pages that are then cached; only a process that has never had an answer
- * returns [] (callers fill with the latest stories).
+ * returns [] (callers fill with the latest stories). While the store is known to be down a render
+ * does not wait for it: it is asked again in the background (lib/views/resilience.ts).
  */
 export async function readPopular(source: PopularSource, now: number, limit: number): Promise<string[]> {
   const { state } = source;
   const fresh = state.fresh;
-  if (fresh && fresh.limit >= limit && now - fresh.at < (fresh.answered ? CACHE_MS : RETRY_MS)) {
-    return fresh.slugs.slice(0, limit);
-  }
+  if (fresh && fresh.limit >= limit && now - fresh.at < CACHE_MS) return fresh.slugs.slice(0, limit);
   state.inflight ??= (async () => {
     try {
-      const counts = await withDeadline(
-        async () => (await source.store()).top(windowDays(now, source.windowDays), limit),
+      const health = source.health ?? storeHealth();
+      await unlessKnownDown(
+        health,
+        async () => {
+          const counts = await withDeadline(async () => (await source.store()).top(windowDays(now, source.windowDays), limit), undefined, source.deadlineMs, 'reading Popular', health);
+          if (!counts) return;
+          const slugs = counts.map((count) => count.slug);
+          state.lastGood = slugs;
+          state.fresh = { at: now, limit, slugs };
+        },
         undefined,
-        source.deadlineMs,
-        'reading Popular',
-        source.health ?? storeHealth(),
+        'reads',
       );
-      if (counts) state.lastGood = counts.map((count) => count.slug);
-      const slugs = state.lastGood ?? [];
-      // A stale list stands in for any limit until the store is asked again.
-      state.fresh = counts ? { at: now, limit, slugs, answered: true } : { at: now, limit: Infinity, slugs, answered: false };
-      return slugs;
+      return state.lastGood ?? [];
     } finally {
       state.inflight = undefined;
     }

@@ -17,10 +17,43 @@ export interface Health {
    * log a recovery and the next beacon the outage again.
    */
   writeFailed: boolean;
+  /** A read failed during this outage (and none has succeeded since): reads are down too. */
+  readFailed: boolean;
+  /** While it is down, how often it is tried again (see `unlessKnownDown`). */
+  retryEveryMs: number;
+  /** When the next try may start (performance.now()), and whether one is under way. */
+  nextTryAt: number;
+  trying: boolean;
 }
 
-export function createHealth(name: string, meanwhile: string): Health {
-  return { name, meanwhile, failing: false, writeFailed: false };
+/** How often a store or limiter known to be down is tried again, in the background. */
+export const RETRY_WHILE_DOWN_MS = 3_000;
+
+export function createHealth(name: string, meanwhile: string, retryEveryMs = RETRY_WHILE_DOWN_MS): Health {
+  return { name, meanwhile, failing: false, writeFailed: false, readFailed: false, retryEveryMs, nextTryAt: 0, trying: false };
+}
+
+/**
+ * `work()`, unless `health` is known to be down for it: then `fallback` at once, so no beacon or
+ * render waits out a deadline for a store that is not there, and `work()` runs in the background,
+ * one at a time and at most once per `health.retryEveryMs`, to find out when it is back (its own
+ * `withDeadline` calls log the return). A beacon tried so is counted if the store takes it. Work
+ * that only reads (Popular) goes on as usual while only writes fail (a full or read-only disk).
+ */
+export function unlessKnownDown<T>(health: Health, work: () => Promise<T>, fallback: T, kind: 'reads' | 'writes' = 'writes'): Promise<T> {
+  const down = health.failing && (kind === 'writes' || health.readFailed);
+  if (!down) return work();
+  const now = performance.now();
+  if (!health.trying && now >= health.nextTryAt) {
+    health.trying = true;
+    health.nextTryAt = now + health.retryEveryMs;
+    void work()
+      .catch(() => undefined)
+      .finally(() => {
+        health.trying = false;
+      });
+  }
+  return Promise.resolve(fallback);
 }
 
 /** One per process, so the proxy, page and route bundles log an outage once between them. */
@@ -50,9 +83,11 @@ export async function withDeadline<T>(
       reportFailure(health, `${what} took over ${ms} ms`, writes);
       return fallback;
     }
+    if (!writes && provesRecovery) health.readFailed = false;
     if (health.failing && provesRecovery && (writes || !health.writeFailed)) {
       health.failing = false;
       health.writeFailed = false;
+      health.readFailed = false;
       console.warn(`[views] ${health.name} is answering again`);
     }
     return result;
@@ -66,7 +101,9 @@ export async function withDeadline<T>(
 
 function reportFailure(health: Health, message: string, writes: boolean) {
   if (writes) health.writeFailed = true;
+  else health.readFailed = true;
   if (health.failing) return;
   health.failing = true;
+  health.nextTryAt = performance.now() + health.retryEveryMs;
   console.error(`[views] ${health.name} unavailable (${message}); ${health.meanwhile} until it is back`);
 }
