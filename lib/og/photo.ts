@@ -1,8 +1,8 @@
 import sharp from 'sharp';
 import { contentRoot } from '../content/root';
-import type { Story } from '../content/types';
 import { photoVersion } from '../media/photoVersion';
 import { readRegularFileInside } from '../media/readRegularFile';
+import type { PhotoOwner } from '../media/servePhoto';
 import { ENCODE_TIMEOUT_SECONDS, MAX_INPUT_PIXELS } from '../media/variantConfig';
 
 /**
@@ -11,7 +11,7 @@ import { ENCODE_TIMEOUT_SECONDS, MAX_INPUT_PIXELS } from '../media/variantConfig
  * of the version the story names, no decompression bomb, and no decode holding a render slot for
  * ever. A photo that cannot be drawn leaves the card without one (logged), never the card failing.
  */
-export async function cardPhoto(story: Pick<Story, 'slug' | 'image'>, width: number, height: number, root = contentRoot()): Promise<string | undefined> {
+export async function cardPhoto(story: PhotoOwner, width: number, height: number, root = contentRoot()): Promise<string | undefined> {
   if (!story.image) return undefined;
   const original = await readRegularFileInside(root, ['news', story.slug, story.image.file]);
   if (!original || photoVersion(original) !== story.image.version) return undefined;
