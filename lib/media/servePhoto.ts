@@ -3,8 +3,8 @@ import { imageContentType } from '../imageType';
 import { mediaServices } from './mediaServices';
 import { parsePhotoRequest, type Variant } from './photoRequest';
 import { readRegularFileInside } from './readRegularFile';
-import { variantBytes, type VariantServices } from './variantBytes';
-import { BUSY_RETRY_AFTER_SECONDS, VARIANT_CONTENT_TYPES } from './variantConfig';
+import { standInBytes, variantBytes, type VariantServices } from './variantBytes';
+import { STAND_IN_HEADER, STAND_IN_MAX_AGE_SECONDS, VARIANT_CONTENT_TYPES } from './variantConfig';
 
 /** What serving a photo needs to know of its story: where it lives and the photo it names. */
 export interface PhotoOwner {
@@ -20,13 +20,15 @@ function refuse(status: number, message: string, headers: Record<string, string>
 }
 
 /** The URL names the photo's content hash (and the variant): those bytes never change. */
-function image(bytes: Uint8Array, contentType: string, servedBy: ServedBy): Response {
+function image(bytes: Uint8Array, contentType: string, servedBy: ServedBy, standIn?: string): Response {
   return new Response(new Uint8Array(bytes), {
     headers: {
       'content-type': contentType,
       [SERVED_BY_HEADER]: servedBy,
-      'cache-control': 'public, max-age=31536000, immutable',
+      // A stand-in is kept a minute only: the variant asked for is there soon after.
+      'cache-control': standIn ? `public, max-age=${STAND_IN_MAX_AGE_SECONDS}` : 'public, max-age=31536000, immutable',
       'x-content-type-options': 'nosniff',
+      ...(standIn ? { [STAND_IN_HEADER]: standIn } : {}),
     },
   });
 }
@@ -61,10 +63,22 @@ async function serveVariant(slug: string, file: string, version: string, variant
     case 'missing':
       return refuse(404, 'Not found');
     case 'busy':
-      return refuse(503, 'Busy: too many photos being resized, try again shortly', { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) });
+      return standIn(slug, file, version, variant, contentRoot, services);
     case 'too-large':
       return refuse(422, 'Unprocessable: this photo is too large to resize');
     case 'failed':
       return refuse(500, 'This photo cannot be resized');
   }
+}
+
+/**
+ * The encoder is full: the nearest variant on disk (`x-media-stand-in: 640.webp`), else the photo
+ * itself (`original`), so a crawler or a link preview gets a photo, never an error.
+ */
+async function standIn(slug: string, file: string, version: string, variant: Variant, contentRoot: string, services: VariantServices) {
+  const found = await standInBytes(services, contentRoot, { slug, version, variant }, file);
+  if (!found) return refuse(404, 'Not found');
+  return found.variant
+    ? image(found.bytes, VARIANT_CONTENT_TYPES[found.variant.format], 'media-cache', `${found.variant.width}.${found.variant.format}`)
+    : image(found.bytes, imageContentType(file), 'render', 'original');
 }

@@ -76,7 +76,7 @@ describe('GET /media/{slug}/{file}?v=…&w=…&f=…', () => {
     expect(calls.map((call) => call.width).sort((a, b) => a - b)).toEqual([320, 640]);
   });
 
-  it('caps encodes at once, queues a few, and answers 503 with Retry-After past the queue', async () => {
+  it('caps encodes at once, queues a few, and past the queue answers a stand-in, never an error: the nearest variant on disk, else the photo itself, kept a minute', async () => {
     let running = 0;
     let peak = 0;
     let release!: () => void;
@@ -93,10 +93,22 @@ describe('GET /media/{slug}/{file}?v=…&w=…&f=…', () => {
     const accepted = [ask(160), ask(320), ask(640)];
     // Until two encode and one waits (file reads come first, so how long that takes varies).
     while (services.limiter.running < 2 || services.limiter.waiting < 1) await new Promise((resolve) => setTimeout(resolve, 5));
-    const refused = await ask(828);
-    expect(refused.status).toBe(503);
-    expect(refused.headers.get('retry-after')).toBe('5');
-    expect(refused.headers.get('cache-control')).toBe('no-store');
+    // Nothing of this photo is encoded yet: the photo itself.
+    const original = await ask(828);
+    expect(original.status).toBe(200);
+    expect(original.headers.get('x-media-stand-in')).toBe('original');
+    expect(original.headers.get('content-type')).toBe('image/jpeg');
+    expect(original.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(Buffer.from(await original.arrayBuffer()).equals(photoBytes)).toBe(true);
+    // Variants on disk (from an earlier run, or another instance): the nearest one the browser can show.
+    await mkdir(path.join(cacheDir, 'story'), { recursive: true });
+    for (const name of [`${version}-320.webp`, `${version}-1080.webp`, `${version}-1080.jpeg`, `${version}-828.png`]) await writeFile(cached(name), name);
+    const nearest = await ask(828, 'webp');
+    expect([nearest.status, nearest.headers.get('x-media-stand-in'), nearest.headers.get('content-type')]).toEqual([200, '1080.webp', 'image/webp']);
+    expect(await nearest.text()).toBe(`${version}-1080.webp`);
+    expect(nearest.headers.get('cache-control')).toBe('public, max-age=60');
+    // A browser that asked for JPEG is never sent WebP.
+    expect((await ask(1200, 'jpeg')).headers.get('x-media-stand-in')).toBe('1080.jpeg');
     // Joining an encode under way takes no place in the queue.
     const joined = ask(160);
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -3,7 +3,9 @@ import { isPixelLimitError, type VariantEncoder } from './encodeVariant';
 import { photoVersion } from './photoVersion';
 import { readRegularFileInside } from './readRegularFile';
 import type { SingleFlight } from '../singleFlight';
-import { readCachedVariant, variantCachePath, writeCachedVariant, type VariantKey } from './variantCache';
+import type { Variant } from './photoRequest';
+import { readCachedVariant, readyVariants, variantCachePath, writeCachedVariant, type VariantKey } from './variantCache';
+import type { VariantFormat } from './variantConfig';
 
 /** What producing a variant needs; one set per process (lib/media/mediaServices.ts), fakes in tests. */
 export interface VariantServices {
@@ -100,4 +102,42 @@ async function encodeAndStore(services: VariantServices, contentRoot: string, ke
 function rememberFailure(failures: Map<string, RememberedFailure>, key: string, state: RememberedFailure['state']): void {
   if (failures.size >= MAX_REMEMBERED_FAILURES) failures.clear();
   failures.set(key, { state, until: Date.now() + FAILURE_MEMORY_MS });
+}
+
+/** Formats a browser that asked for `format` can show: whatever a <picture> offered before it. */
+const SHOWABLE_INSTEAD: Record<VariantFormat, VariantFormat[]> = { avif: ['avif', 'webp', 'jpeg'], webp: ['webp', 'jpeg'], jpeg: ['jpeg'] };
+
+/**
+ * Of the variants on disk, the one nearest to `asked`: a format the browser can show (its own
+ * first), then the narrowest at least as wide, else the widest below.
+ */
+export function nearestVariant(asked: Variant, ready: readonly Variant[]): Variant | undefined {
+  const formats = SHOWABLE_INSTEAD[asked.format];
+  const rank = (variant: Variant) => [
+    formats.indexOf(variant.format),
+    variant.width >= asked.width ? 0 : 1,
+    variant.width >= asked.width ? variant.width - asked.width : asked.width - variant.width,
+  ];
+  const byRank = (a: Variant, b: Variant) => {
+    const [ra, rb] = [rank(a), rank(b)];
+    return ra[0]! - rb[0]! || ra[1]! - rb[1]! || ra[2]! - rb[2]!;
+  };
+  return ready.filter((variant) => formats.includes(variant.format)).sort(byRank)[0];
+}
+
+/**
+ * What a photo request gets while the encoder is full, instead of an error (a crawler or a link
+ * preview fetches every photo at once): the nearest variant already on disk, else the photo itself.
+ */
+export async function standInBytes(
+  services: VariantServices,
+  contentRoot: string,
+  key: VariantKey,
+  file: string,
+): Promise<{ bytes: Buffer; variant?: Variant } | undefined> {
+  const nearest = nearestVariant(key.variant, await readyVariants(services.cacheDir, key.slug, key.version));
+  const bytes = nearest && (await readCachedVariant(services.cacheDir, { ...key, variant: nearest }));
+  if (nearest && bytes) return { bytes, variant: nearest };
+  const original = await readRegularFileInside(contentRoot, ['news', key.slug, file]);
+  return original && photoVersion(original) === key.version ? { bytes: original } : undefined;
 }

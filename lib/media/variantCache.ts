@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Variant } from './photoRequest';
+import { VARIANT_FORMATS, type VariantFormat } from './variantConfig';
 import { readRegularFileInside } from './readRegularFile';
 import { settings } from '../config/settings';
 
@@ -58,4 +59,15 @@ export async function writeCachedVariant(cacheDir: string, key: VariantKey, byte
     await unlink(temporary).catch(() => undefined);
     throw error;
   }
+}
+
+/** The variants of one photo version already on disk (none when its folder is missing or unsafe). */
+export async function readyVariants(cacheDir: string, slug: string, version: string): Promise<Variant[]> {
+  if (!SAFE_SLUG.test(slug) || !SAFE_VERSION.test(version)) return [];
+  const names = await readdir(path.join(cacheDir, slug)).catch(() => [] as string[]);
+  const pattern = new RegExp(`^${version}-(\\d{1,5})\\.(${VARIANT_FORMATS.join('|')})$`);
+  return names.flatMap((name) => {
+    const match = pattern.exec(name);
+    return match ? [{ width: Number(match[1]), format: match[2] as VariantFormat }] : [];
+  });
 }

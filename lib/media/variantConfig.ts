@@ -41,10 +41,14 @@ export const MAX_INPUT_PIXELS = 40_000_000;
 
 /** Encodes at once, per process: one per core of the 2-core target machine. */
 export const ENCODE_CONCURRENCY = 2;
-/** Encodes waiting for a slot before new ones are refused with 503 (each waits at most seconds). */
+/**
+ * Encodes waiting for a slot (each waits at most seconds); past them a request gets a stand-in:
+ * the nearest variant already encoded, or the photo itself (lib/media/servePhoto.ts).
+ */
 export const ENCODE_QUEUE_LIMIT = 32;
-/** Seconds a client is asked to wait after a 503. */
-export const BUSY_RETRY_AFTER_SECONDS = 5;
+/** How long a stand-in may be kept (seconds), and the header that names it. */
+export const STAND_IN_MAX_AGE_SECONDS = 60;
+export const STAND_IN_HEADER = 'x-media-stand-in';
 /** An encode that takes longer is abandoned (sharp's timeout), so a slot cannot be held forever. */
 export const ENCODE_TIMEOUT_SECONDS = 20;
 
