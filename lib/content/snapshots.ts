@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { rememberFingerprint, storyFingerprint, type ContentFingerprints, type StoryFingerprint } from './diff';
 import type { LastGood } from './lastGood';
 import type { ContentProblem, LoadedContent, Story, Taxonomy } from './types';
 import { settings } from '../config/settings';
+import { writeFileAtomically } from '../fs/writeFileAtomically';
 
 /**
  * The files that let an instance agree with the others after a restart:
@@ -36,18 +37,8 @@ export function buildFingerprintsFile(): string {
 }
 
 /** Fails with an error naming the file (a full disk's ENOSPC does not), its code kept. */
-async function writeAtomically(file: string, data: unknown, encode: (data: unknown) => string | Buffer = JSON.stringify): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(temporary, encode(data));
-    await rename(temporary, file);
-  } catch (error) {
-    // A full disk leaves a partly written file: give its space back.
-    await rm(temporary, { force: true }).catch(() => undefined);
-    const { message, code } = error as NodeJS.ErrnoException;
-    throw Object.assign(new Error(`cannot write ${file}: ${message}`, { cause: error }), { code });
-  }
+function writeAtomically(file: string, data: unknown, encode: (data: unknown) => string | Buffer = JSON.stringify): Promise<void> {
+  return writeFileAtomically(file, encode(data));
 }
 
 async function readJson<T>(file: string): Promise<T | undefined> {

@@ -91,7 +91,7 @@ async function encodeAndStore(services: VariantServices, contentRoot: string, ke
       if (services.cacheWriteFailing) return;
       services.cacheWriteFailing = true;
       services.log(
-        `[media] cannot store resized photos under ${services.cacheDir} (${flightKey}: ${String(error)}): ` +
+        `[media] cannot store resized photos under ${services.cacheDir} (${error instanceof Error ? error.message : String(error)}): ` +
           'photos are still served, but each resized copy is encoded again on every request until the folder can be written',
       );
     },

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomically } from '../fs/writeFileAtomically';
 import type { Variant } from './photoRequest';
 import { VARIANT_FORMATS, type VariantFormat } from './variantConfig';
 import { readRegularFileInside } from './readRegularFile';
@@ -40,25 +40,10 @@ export async function readCachedVariant(cacheDir: string, key: VariantKey): Prom
   return segments ? readRegularFileInside(cacheDir, segments) : undefined;
 }
 
-/**
- * Stores a variant atomically: written to a temporary name beside it, then renamed over the final
- * name, so a reader (another request, another instance) sees the whole file or none, never a
- * half-written one. `wx` refuses to write through anything already at the temporary name.
- */
+/** Stores a variant whole or not at all (another request or instance may be reading it). */
 export async function writeCachedVariant(cacheDir: string, key: VariantKey, bytes: Uint8Array): Promise<void> {
   const segments = variantCachePath(key);
-  if (!segments) return;
-  const folder = path.join(cacheDir, segments[0]);
-  const target = path.join(folder, segments[1]);
-  const temporary = `${target}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
-  await mkdir(folder, { recursive: true });
-  try {
-    await writeFile(temporary, bytes, { flag: 'wx' });
-    await rename(temporary, target);
-  } catch (error) {
-    await unlink(temporary).catch(() => undefined);
-    throw error;
-  }
+  if (segments) await writeFileAtomically(path.join(cacheDir, ...segments), bytes);
 }
 
 /** The variants of one photo version already on disk (none when its folder is missing or unsafe). */

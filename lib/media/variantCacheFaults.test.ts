@@ -69,7 +69,7 @@ describe('resized photos when DATA_DIR is full or read-only', () => {
       expect(calls).toHaveLength(4);
       expect(await readdir(path.join(cacheDir, 'story'))).toEqual([]);
       expect(logs).toHaveLength(1);
-      expect(logs[0]).toContain(`[media] cannot store resized photos under ${cacheDir} (story/${version}-320.webp: Error: ${code}`);
+      expect(logs[0]).toContain(`[media] cannot store resized photos under ${cacheDir} (cannot write ${cacheDir}/story/${version}-320.webp: ${code}`);
       expect(logs[0]).toContain('photos are still served');
 
       fault.code = undefined;
@@ -83,7 +83,7 @@ describe('resized photos when DATA_DIR is full or read-only', () => {
       fault.code = code;
       for (let i = 0; i < 2; i += 1) await expectResized(await ask(640, 'webp'), 640, 'webp');
       expect(logs).toHaveLength(3);
-      expect(logs[2]).toContain(`cannot store resized photos under ${cacheDir} (story/${version}-640.webp: Error: ${code}`);
+      expect(logs[2]).toContain(`cannot store resized photos under ${cacheDir} (cannot write ${cacheDir}/story/${version}-640.webp: ${code}`);
     });
   });
 
