@@ -9,7 +9,8 @@ export const SERVED_BY_HEADER = 'x-served-by';
  * - `memory`: the server's own memory in front of Next (a photo sent before) or a route's memory
  *   (a card drawn before);
  * - `next-cache`: Next's page cache (a prerendered or cached page, feed or sitemap);
- * - `media-cache`: a resized photo read from DATA_DIR, encoded before;
+ * - `media-cache`: a resized photo or a card read from DATA_DIR, encoded or drawn before (also a
+ *   stand-in sent while the encoder or the renderer is full);
  * - `render`: made for this request (a page rendered, a photo encoded or read, a card drawn).
  */
 export type ServedBy = 'memory' | 'next-cache' | 'media-cache' | 'render';

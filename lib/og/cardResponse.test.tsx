@@ -1,6 +1,12 @@
 import '@/lib/og/testing/nodeShims';
 import { describe, expect, it, vi } from 'vitest';
-import { cardResponse } from './cardResponse';
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { LRUCache } from 'lru-cache';
+import { createWorkLimiter } from '@/lib/concurrency';
+import { createSingleFlight } from '@/lib/singleFlight';
+import { cardPng, cardResponse, type CardRenderer } from './cardResponse';
 
 describe('cardResponse', () => {
   it('answers 500 for a card that fails to render, and logs why', async () => {
@@ -33,22 +39,70 @@ describe('card renders under a burst', () => {
     expect(render).toHaveBeenCalledTimes(1);
   });
 
-  it('answers 503 with Retry-After past the render queue instead of piling up renders', async () => {
-    const { createWorkLimiter } = await import('@/lib/concurrency');
-    const { createSingleFlight } = await import('@/lib/singleFlight');
-    const { cardPng } = await import('./cardResponse');
+  it('answers 503 with Retry-After past the render queue instead of piling up renders, when no stand-in is on disk', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const { LRUCache } = await import('lru-cache');
-    const cards = { cache: new LRUCache<string, Buffer>({ max: 10 }), flights: createSingleFlight<Buffer>(), limiter: createWorkLimiter({ concurrency: 1, queueLimit: 1 }) };
+    const cards = await testRenderer({ queueLimit: 1 });
     const slow = async () => {
       await gate;
       return <div style={{ display: 'flex' }}>slow</div>;
     };
-    const first = cardPng('a', slow, cards);
-    const second = cardPng('b', slow, cards);
-    await expect(cardPng('c', slow, cards)).rejects.toThrow('queue full');
+    const first = cardPng('a', 'aaaaaa', slow, cards);
+    const second = cardPng('b', 'bbbbbb', slow, cards);
+    await expect(cardPng('c', 'cccccc', slow, cards)).rejects.toThrow('queue full');
+    const refused = await cardResponse(new Request('http://x/card?v=dddddd'), 'story:ru:d', 'dddddd', slow, 'site:ru', cards);
+    expect([refused.status, refused.headers.get('retry-after')]).toEqual([503, '2']);
     release();
     await Promise.all([first, second]);
+  });
+});
+
+/** A renderer of its own: empty memory, a temporary disk cache, `queueLimit` waiting renders. */
+async function testRenderer({ cacheDir, queueLimit = 16 }: { cacheDir?: string; queueLimit?: number } = {}): Promise<CardRenderer> {
+  return {
+    cache: new LRUCache<string, Buffer>({ max: 10 }),
+    cacheDir: cacheDir ?? (await mkdtemp(path.join(tmpdir(), 'cards-'))),
+    flights: createSingleFlight(),
+    limiter: createWorkLimiter({ concurrency: 1, queueLimit }),
+  };
+}
+
+describe('cards on disk', () => {
+  const card = (text: string) => () => <div style={{ display: 'flex' }}>{text}</div>;
+
+  it('draws a card once per machine: a new process reads it from DATA_DIR, and a new version replaces the old file', async () => {
+    const first = await testRenderer();
+    const render = vi.fn(card('one'));
+    const drawn = await cardResponse(new Request('http://x/c?v=a1a1a1'), 'story:ru:one', 'a1a1a1', render, undefined, first);
+    expect([drawn.status, drawn.headers.get('x-served-by')]).toEqual([200, 'render']);
+    const again = await testRenderer({ cacheDir: first.cacheDir });
+    const read = await cardResponse(new Request('http://x/c?v=a1a1a1'), 'story:ru:one', 'a1a1a1', render, undefined, again);
+    expect([read.status, read.headers.get('x-served-by')]).toEqual([200, 'media-cache']);
+    expect(Buffer.from(await read.arrayBuffer()).equals(Buffer.from(await drawn.arrayBuffer()))).toBe(true);
+    expect(render).toHaveBeenCalledTimes(1);
+    expect((await cardResponse(new Request('http://x/c'), 'story:ru:one', 'a1a1a1', render, undefined, again)).headers.get('x-served-by')).toBe('memory');
+
+    await cardResponse(new Request('http://x/c?v=b2b2b2'), 'story:ru:one', 'b2b2b2', card('two'), undefined, again);
+    expect(await readdir(path.join(first.cacheDir, 'story', 'ru', 'one'))).toEqual(['b2b2b2.png']);
+    // Nothing outside the cache folder, whatever the key.
+    await cardResponse(new Request('http://x/c?v=c3c3c3'), 'story:ru:../../x', 'c3c3c3', card('x'), undefined, again);
+    expect(await readdir(first.cacheDir)).toEqual(['story']);
+  });
+
+  it('past the render queue, answers a stand-in kept a minute: an older version of the card, else the site card', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const cards = await testRenderer({ queueLimit: 0 });
+    await cardResponse(new Request('http://x/c'), 'site:ru', 'f0f0f0', card('site'), undefined, cards);
+    await cardResponse(new Request('http://x/c'), 'story:ru:edited', 'a1a1a1', card('before the edit'), undefined, cards);
+    const slow = async () => (await gate, card('slow')());
+    const busy = cardResponse(new Request('http://x/c'), 'story:ru:other', 'eeeeee', slow, undefined, cards);
+
+    const older = await cardResponse(new Request('http://x/c?v=b2b2b2'), 'story:ru:edited', 'b2b2b2', card('after'), 'site:ru', cards);
+    expect([older.status, older.headers.get('x-card-stand-in'), older.headers.get('cache-control')]).toEqual([200, 'older version', 'public, max-age=60']);
+    const site = await cardResponse(new Request('http://x/c?v=c3c3c3'), 'story:ru:new', 'c3c3c3', card('new'), 'site:ru', cards);
+    expect([site.status, site.headers.get('x-card-stand-in'), site.headers.get('content-type')]).toEqual([200, 'site card', 'image/png']);
+    release();
+    expect((await busy).status).toBe(200);
   });
 });

@@ -19,5 +19,6 @@ export async function GET(request: Request, { params }: RouteContext<'/[locale]/
     const t = await getTranslations({ locale, namespace: 'Metadata' });
     const liveLabel = live ? (await getTranslations({ locale, namespace: 'Live' }))('label') : undefined;
     return <OgCard siteName={t('siteName')} {...facts} liveLabel={liveLabel} photo={await cardPhoto(story, 460, 630)} />;
-  });
+    // While the renderer is full: the site's card in this language (app/[locale]/opengraph-image).
+  }, `site:${locale}`);
 }
