@@ -12,6 +12,9 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 // editor adding a story to content/ never changes what the tests see.
 process.env.CONTENT_DIR ??= 'tests/fixtures/content';
 process.env.NEXT_DIST_DIR ??= '.next-e2e';
+// Photos are not encoded ahead under test (each spec asks for the encodes it checks, on 2 cores);
+// e2e/encode-ahead.spec.ts turns it on for its own server.
+process.env.ENCODE_AHEAD_STORIES ??= '0';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -46,6 +49,7 @@ export default defineConfig({
       NODE_ENV: 'production',
       CONTENT_DIR: process.env.CONTENT_DIR,
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR,
+      ENCODE_AHEAD_STORIES: process.env.ENCODE_AHEAD_STORIES,
       NEXT_TELEMETRY_DISABLED: '1',
       PORT: String(port),
       SITE_URL: `http://localhost:${port}`,

@@ -114,6 +114,7 @@ const DEFINITIONS = {
   revalidateSecret: define('REVALIDATE_SECRET', 'random per process', `a secret of at least ${MIN_SECRET_LENGTH} characters (openssl rand -hex 24)`, optionalText),
   prerenderStories: define('PRERENDER_STORIES', '100', 'a whole number of stories, 1 or more', integer(100, 1, 1_000_000)),
   dataDir: define('DATA_DIR', '`.data`', 'a folder', text('.data')),
+  encodeAheadStories: define('ENCODE_AHEAD_STORIES', '100', 'a whole number of stories, 0 or more (0: off)', integer(100, 0, 1_000_000)),
   mediaMemoryMb: define(
     'MEDIA_MEMORY_MB',
     '64',

@@ -68,7 +68,9 @@ async function testRenderer({ cacheDir, queueLimit = 16 }: { cacheDir?: string; 
 }
 
 describe('cards on disk', () => {
-  const card = (text: string) => () => <div style={{ display: 'flex' }}>{text}</div>;
+  const card = (text: string) => function Card() {
+    return <div style={{ display: 'flex' }}>{text}</div>;
+  };
 
   it('draws a card once per machine: a new process reads it from DATA_DIR, and a new version replaces the old file', async () => {
     const first = await testRenderer();

@@ -18,6 +18,7 @@ export const PROCESS_SLOTS = [
   'kept-per-object',
   'related:corpora',
   'media-variants',
+  'media:encode-ahead',
   'og:renderer',
   'revalidate:failedAttempts',
   'revalidate:secret',

@@ -10,6 +10,10 @@ import { parseRevalidateBody } from '@/lib/live/revalidateBody';
 import { lockedOut, revalidateClient, wrongSecret } from '@/lib/live/failedAttempts';
 import { isAuthorized, isProcessRequest, misconfiguredSecretResponse } from '@/lib/live/secret';
 import { paths } from '@/lib/paths';
+import { settings } from '@/lib/config/settings';
+import { contentRoot } from '@/lib/content/root';
+import { startEncodingAhead } from '@/lib/media/encodeAhead';
+import { mediaServices } from '@/lib/media/mediaServices';
 
 /**
  * POST /api/revalidate (Authorization: Bearer <REVALIDATE_SECRET>): reads the content again (only
@@ -43,6 +47,8 @@ export async function POST(request: Request) {
   for (const slug of change.slugs) for (const locale of routing.locales) revalidatePath(paths.story(locale, slug));
   // A live story's later pages of updates (a new update moves every older one down a page).
   if (change.slugs.length > 0) revalidatePath(LIVE_UPDATE_PAGES_ROUTE, 'page');
+  // The newest stories' resized photos, in the background, so no reader or crawler waits for an encode.
+  startEncodingAhead(content, currentVisibility(), settings().encodeAheadStories, mediaServices(), contentRoot());
   const everything = change.listsChanged || scope === 'all';
   // Every cached page under the locale layout: stories (their sidebars), the front page, listings.
   if (everything) revalidatePath('/[locale]', 'layout');
