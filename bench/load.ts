@@ -83,7 +83,7 @@ export function classify(pathAndQuery: string): Exclude<RouteClass, 'beacon'> | 
 const decodeEntities = (text: string) => text.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'");
 
 /** Every URL in a page or sitemap as a path on this site; the host may be SITE_URL's, not ours. */
-function pathsIn(text: string, origin: string): string[] {
+export function pathsIn(text: string, origin: string): string[] {
   const found: string[] = [];
   const attribute = /(?:href|src|content)="([^"]+)"|<loc>([^<]+)<\/loc>/g;
   for (let match = attribute.exec(text); match; match = attribute.exec(text)) {

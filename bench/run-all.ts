@@ -12,7 +12,7 @@ import { comparisonTable, PREVIOUS_RUN_HEADING, readPreviousRun, type PreviousRu
 import { FIGURE_PREFIX, formatFigure, meetsTarget, parseFigures, type Figure } from './report';
 
 /** In running order: in-process benchmarks first, then those that load a whole server. */
-const SCRIPTS = ['views.ts', 'og.ts', 'photos.ts', 'live-edit.ts', 'live-story.ts', 'search.ts', 'archive.ts', 'page-view.ts', 'origin.ts', 'load.ts', 'cluster.ts', 'page-cache.ts', 'lighthouse.ts'];
+const SCRIPTS = ['views.ts', 'og.ts', 'photos.ts', 'live-edit.ts', 'live-story.ts', 'search.ts', 'archive.ts', 'page-view.ts', 'origin.ts', 'load.ts', 'cluster.ts', 'hardening.ts', 'page-cache.ts', 'lighthouse.ts'];
 // Far above any script's own bounded run (load: about 3 minutes, lighthouse: about 5): only a hung
 // script reaches it.
 const SCRIPT_TIMEOUT_MS = 25 * 60_000;

@@ -1,15 +1,15 @@
-import '@/lib/og/testing/nodeShims';
-import { ImageResponse } from '@vercel/og';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { CARD_SIZE } from '@/lib/og/cardResponse';
+import { workerDrawer } from '@/lib/og/cardDrawer';
 import { cardFonts } from '@/lib/og/fonts';
 import { OgCard, type OgCardProps } from './OgCard';
 
-async function render(props: Partial<OgCardProps>) {
-  const card = <OgCard siteName="Обозрение" headline="" lang="ru" {...props} />;
-  const png = Buffer.from(await new ImageResponse(card, { ...CARD_SIZE, fonts: await cardFonts() }).arrayBuffer());
-  return png;
+// Drawn as the site draws them: in the card worker (lib/og/cardDrawer.ts).
+const drawer = workerDrawer(cardFonts, CARD_SIZE);
+
+function render(props: Partial<OgCardProps>) {
+  return drawer.draw(<OgCard siteName="Обозрение" headline="" lang="ru" {...props} />);
 }
 
 /** Pixels of the headline area, greyscale. */

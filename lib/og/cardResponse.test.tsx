@@ -6,7 +6,9 @@ import path from 'node:path';
 import { LRUCache } from 'lru-cache';
 import { createWorkLimiter } from '@/lib/concurrency';
 import { createSingleFlight } from '@/lib/singleFlight';
-import { cardPng, cardResponse, type CardRenderer } from './cardResponse';
+import { workerDrawer } from './cardDrawer';
+import { CARD_SIZE, cardPng, cardResponse, type CardRenderer } from './cardResponse';
+import { cardFonts } from './fonts';
 
 describe('cardResponse', () => {
   it('answers 500 for a card that fails to render, and logs why', async () => {
@@ -57,11 +59,14 @@ describe('card renders under a burst', () => {
   });
 });
 
+const drawer = workerDrawer(cardFonts, CARD_SIZE);
+
 /** A renderer of its own: empty memory, a temporary disk cache, `queueLimit` waiting renders. */
 async function testRenderer({ cacheDir, queueLimit = 16 }: { cacheDir?: string; queueLimit?: number } = {}): Promise<CardRenderer> {
   return {
     cache: new LRUCache<string, Buffer>({ max: 10 }),
     cacheDir: cacheDir ?? (await mkdtemp(path.join(tmpdir(), 'cards-'))),
+    drawer,
     flights: createSingleFlight(),
     limiter: createWorkLimiter({ concurrency: 1, queueLimit }),
   };

@@ -1,8 +1,8 @@
-import { ImageResponse } from '@vercel/og';
 import { LRUCache } from 'lru-cache';
 import type { ReactElement } from 'react';
 import { SERVED_BY_HEADER, type ServedBy } from '../http/servedBy';
 import { STAND_IN_MAX_AGE_SECONDS } from '../media/variantConfig';
+import { workerDrawer, type CardDrawer } from './cardDrawer';
 import { cardCacheDir, readAnyCachedCard, readCachedCard, writeCachedCard } from './cardCache';
 import { createWorkLimiter, LimiterBusyError, type WorkLimiter } from '../concurrency';
 import { createSingleFlight, type SingleFlight } from '../singleFlight';
@@ -23,6 +23,8 @@ export interface CardRenderer {
   cache: LRUCache<string, Buffer>;
   /** Drawn cards on disk (lib/og/cardCache.ts), across restarts and instances. */
   cacheDir: string;
+  /** Draws a card's PNG: in a worker thread, off the main thread that answers pages (lib/og/cardDrawer.ts). */
+  drawer: CardDrawer;
   /** Concurrent first requests for one card share one render. */
   flights: SingleFlight<Drawn>;
   limiter: WorkLimiter;
@@ -39,6 +41,7 @@ const renderer = () =>
   processSingleton<CardRenderer>('og:renderer', () => ({
     cache: new LRUCache<string, Buffer>({ maxSize: MAX_CACHED_BYTES, sizeCalculation: (png) => Math.max(1, png.length) }),
     cacheDir: cardCacheDir(),
+    drawer: workerDrawer(cardFonts, CARD_SIZE),
     flights: createSingleFlight(),
     limiter: createWorkLimiter({ concurrency: RENDERS_AT_ONCE, queueLimit: RENDERS_WAITING }),
   }));
@@ -55,8 +58,7 @@ export async function cardPng(key: string, version: string, render: () => ReactE
       return { png: stored, servedBy: 'media-cache' };
     }
     return cards.limiter.run(async () => {
-      const image = new ImageResponse(await render(), { ...CARD_SIZE, fonts: await cardFonts() });
-      const png = Buffer.from(await image.arrayBuffer());
+      const png = await cards.drawer.draw(await render());
       cards.cache.set(cacheKey, png);
       await storeOnDisk(cards, key, version, png);
       return { png, servedBy: 'render' };
