@@ -270,6 +270,19 @@ test.describe('several instances behind nginx', () => {
     expect((await fetch(`${cluster.url}/en/news/${slug}?page=2`)).headers.get('x-cache-status')).toBe('MISS');
   });
 
+  test('a page’s cache entry ignores the queries the site does not read, and a query nginx could misread is never stored', async () => {
+    const stamp = Date.now();
+    expect((await fetch(`${cluster.url}/en?x=${stamp}`)).status).toBe(200);
+    const shared = await fetch(`${cluster.url}/en?utm_source=mail&fbclid=${stamp}`);
+    expect([shared.status, shared.headers.get('x-cache-status')]).toEqual([200, 'HIT']);
+    // Each would share /en's entry if nginx read it as the app does not (deploy/nginx.conf, $odd_query).
+    for (const query of ['?page=2&page=3', '?PAGE=3', '?page=', '?pag%65=3']) {
+      expect((await fetch(`${cluster.url}/en${query}`)).headers.get('x-cache-status'), query).toBe('BYPASS');
+    }
+    const after = await fetch(`${cluster.url}/en`);
+    expect([after.status, after.headers.get('x-cache-status')]).toEqual([200, 'HIT']);
+  });
+
   test('nginx shields the instances: no answer for other names, no version, operators’ endpoints for trusted clients only, networks alone in the log', async () => {
     // A made-up Host is dropped without an answer (444): it cannot fill or evict the cache.
     await expect(requestFrom(cluster.url, '/ru', { host: 'random.example' })).rejects.toThrow(/socket hang up|ECONNRESET/);

@@ -9,8 +9,9 @@ import { accepts, freePorts } from './ports.mjs';
 import { findNginx } from './tools.mjs';
 
 // Who deploy/nginx.conf's rate limits count and what its access log keeps, for addresses a test
-// cannot connect from (IPv6 networks): nginx itself evaluates the shipped maps, with the client
-// address taken from a header (realip) on a probe server beside the site, which answers the values.
+// cannot connect from (IPv6 networks), and what its page cache keys on: nginx itself evaluates the
+// shipped maps, with the client address taken from a header (realip) on a probe server beside the
+// site, which answers the values.
 
 const nginx = findNginx();
 const template = await readFile(path.join(import.meta.dirname, '..', '..', 'deploy', 'nginx.conf'), 'utf8');
@@ -28,6 +29,7 @@ beforeAll(async () => {
         set_real_ip_from 127.0.0.1;
         real_ip_header X-Probe-Address;
         location / { return 200 "$reader_prefix|$limited_reader|$client_network"; }
+        location /key/ { return 200 "$page_cache_key|$odd_query|$poll_cache_key"; }
     }
 }
 `;
@@ -75,5 +77,38 @@ describe.skipIf(!nginx)('deploy/nginx.conf’s readers', () => {
   it('does not count this host (trusted), and still logs only its network', async () => {
     expect(await seen('127.0.0.1')).toEqual(['127.0.0.1', '', '127.0.0.0']);
     expect(await seen('::1')).toEqual(['::1', '', '-']);
+  });
+});
+
+/** [the page cache key, whether the query is too odd to cache ("1"), the poll's key] for a request target on the probe. */
+async function cacheKey(target: string): Promise<string[]> {
+  const [key = '', odd = '', poll = ''] = (await (await fetch(`${probe.replace(/\/$/, '')}/key${target}`)).text()).split('|');
+  return [key.replace(/^http127\.0\.0\.1/, ''), odd, poll.replace(/^http127\.0\.0\.1/, '')];
+}
+
+describe.skipIf(!nginx)('deploy/nginx.conf’s page cache key', () => {
+  const none = '?page=&q=&section=&tag=&year=&sort=&update=&v=&w=&f=';
+
+  it('ignores the query arguments the site does not read, so a random ?x= is the same entry', async () => {
+    for (const target of ['/en', '/en?x=1', '/en?utm_source=mail&fbclid=abc', '/en?x=1&y=2']) {
+      expect(await cacheKey(target), target).toEqual([`/key/en${none}`, '0', '/key/en']);
+    }
+    expect((await cacheKey('/en/archive?page=2&utm_source=x'))[0]).toBe('/key/en/archive?page=2&q=&section=&tag=&year=&sort=&update=&v=&w=&f=');
+    expect((await cacheKey('/ru/search?q=газ&sort=date&x=1'))[0]).toBe('/key/ru/search?page=&q=%D0%B3%D0%B0%D0%B7&section=&tag=&year=&sort=date&update=&v=&w=&f=');
+    expect((await cacheKey('/media/s/p.jpg?v=abc123&w=320&f=webp&x=1'))[0]).toBe('/key/media/s/p.jpg?page=&q=&section=&tag=&year=&sort=&update=&v=abc123&w=320&f=webp');
+  });
+
+  it('keys on the path as sent, not as nginx normalizes it', async () => {
+    expect((await cacheKey('/ru//news/a'))[0]).toBe(`/key/ru//news/a${none}`);
+    expect((await cacheKey('/ru/news/%61'))[0]).toBe(`/key/ru/news/%61${none}`);
+  });
+
+  it('neither serves nor stores a query its key could misread', async () => {
+    for (const target of ['?page=2&page=3', '?page=2&x=1&page=3', '?q=a&Q=b', '?PAGE=3', '?Page=3', '?page=', '?page', '?x=1&q', '?pag%65=3', '?x+y=1']) {
+      expect((await cacheKey(`/en/archive${target}`))[1], target).toBe('1');
+    }
+    for (const target of ['?page=2', '?q=a%20b', '?q=a+b', '?apage=3&page=2', '?ref=1&f=webp', '?UTM=1']) {
+      expect((await cacheKey(`/en/archive${target}`))[1], target).toBe('0');
+    }
   });
 });
