@@ -51,6 +51,8 @@ describe('card renders under a burst', () => {
     };
     const first = cardPng('a', 'aaaaaa', slow, cards);
     const second = cardPng('b', 'bbbbbb', slow, cards);
+    // Each looks on disk first: until one renders and one waits.
+    await expect.poll(() => [cards.limiter.running, cards.limiter.waiting]).toEqual([1, 1]);
     await expect(cardPng('c', 'cccccc', slow, cards)).rejects.toThrow('queue full');
     const refused = await cardResponse(new Request('http://x/card?v=dddddd'), 'story:ru:d', 'dddddd', slow, 'site:ru', cards);
     expect([refused.status, refused.headers.get('retry-after')]).toEqual([503, '2']);
@@ -104,6 +106,7 @@ describe('cards on disk', () => {
     await cardResponse(new Request('http://x/c'), 'story:ru:edited', 'a1a1a1', card('before the edit'), undefined, cards);
     const slow = async () => (await gate, card('slow')());
     const busy = cardResponse(new Request('http://x/c'), 'story:ru:other', 'eeeeee', slow, undefined, cards);
+    await expect.poll(() => cards.limiter.running).toBe(1);
 
     const older = await cardResponse(new Request('http://x/c?v=b2b2b2'), 'story:ru:edited', 'b2b2b2', card('after'), 'site:ru', cards);
     expect([older.status, older.headers.get('x-card-stand-in'), older.headers.get('cache-control')]).toEqual([200, 'older version', 'public, max-age=60']);
