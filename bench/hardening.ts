@@ -27,7 +27,7 @@ import { percentile } from './stats';
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
 const quick = values.quick || Boolean(process.env.BENCH_QUICK);
 const ARCHIVE_SIZE = quick ? 1_000 : 10_000;
-const CRAWLED_STORIES = quick ? 100 : 400;
+const CRAWLED_STORIES = quick ? 40 : 150;
 const CRAWLER_CONNECTIONS = 32;
 const STORM_SIZE = 100;
 const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
