@@ -3,8 +3,9 @@
 // with a static file from the same server as the baseline. Needs `npm run build` first.
 // Usage: npm run bench:og  (writes bench/results/og.json)
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { startProductionServer } from '../e2e/productionServer';
 import { routing } from '../i18n/routing';
 import { loadContent } from '../lib/content/load';
@@ -16,7 +17,10 @@ if (!existsSync('.next/BUILD_ID')) {
   console.error('bench:og needs a build: run "npm run build" first.');
   process.exit(1);
 }
-const server = await startProductionServer(Number(process.env.BENCH_PORT ?? 3297), { VIEWS_DB: `${os.tmpdir()}/bench-og-views.db` });
+// A data folder of its own: cards drawn before are kept on disk (lib/og/cardCache.ts), and a cold
+// card must be drawn, not read back from an earlier run.
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-og-'));
+const server = await startProductionServer(Number(process.env.BENCH_PORT ?? 3297), { DATA_DIR: dataDir, VIEWS_DB: path.join(dataDir, 'views.db'), ENCODE_AHEAD_STORIES: '0' });
 const { origin } = server;
 
 async function timed(path: string): Promise<number> {
@@ -37,6 +41,7 @@ for (const card of cards) cold.push(await timed(card));
 const warm = [];
 for (let round = 0; round < 5; round += 1) for (const card of cards) warm.push(await timed(card));
 server.stop();
+await rm(dataDir, { recursive: true, force: true });
 
 const results = {
   date: new Date().toISOString(),
