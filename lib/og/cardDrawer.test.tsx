@@ -48,4 +48,13 @@ describe('cards drawn in a worker', () => {
     console.log(`longest stall: ${onMainThread.toFixed(0)} ms drawn here, ${inWorker.toFixed(0)} ms in the worker`);
     expect(inWorker).toBeLessThan(onMainThread / 3);
   });
+
+  it('stop when idle, to give back their memory, and start again for the next card', async () => {
+    const quick = workerDrawer(cardFonts, CARD_SIZE, 50);
+    const first = await quick.draw(card('Первая'));
+    expect(quick.running).toBe(true);
+    await expect.poll(() => quick.running, { timeout: 5_000 }).toBe(false);
+    const again = await quick.draw(card('Первая'));
+    expect(again.equals(first)).toBe(true);
+  });
 });

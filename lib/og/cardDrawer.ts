@@ -43,19 +43,27 @@ export function plainElement(node: ReactNode): PlainNode {
 export interface CardDrawer {
   /** The card's PNG, drawn in the worker. */
   draw(element: ReactElement): Promise<Buffer>;
+  /** Whether a worker is running now (it stops after CARD_WORKER_IDLE_MS without a card). */
+  readonly running: boolean;
 }
 
 /** A drawing that takes longer is abandoned and the worker replaced, so a slot is never held for ever. */
 const DRAW_TIMEOUT_MS = 20_000;
+/**
+ * A worker with nothing to draw for this long is stopped: it holds an engine, its WebAssembly and
+ * a copy of the fonts (about 100 MB), and cards come in bursts (a start-up, a new story, a crawl).
+ */
+export const CARD_WORKER_IDLE_MS = 30_000;
 
 /**
  * Draws cards in one worker thread (lib/og/cardWorker.ts), started on the first card and again
- * after it fails: the main thread keeps answering pages while cards are drawn. The worker does not
- * keep the process alive.
+ * after it fails or after it stopped for being idle: the main thread keeps answering pages while
+ * cards are drawn. The worker does not keep the process alive.
  */
-export function workerDrawer(fonts: () => Promise<CardFont[]>, size: CardWorkerData['size']): CardDrawer {
+export function workerDrawer(fonts: () => Promise<CardFont[]>, size: CardWorkerData['size'], idleMs = CARD_WORKER_IDLE_MS): CardDrawer {
   let worker: Promise<Worker> | undefined;
   let current: Worker | undefined;
+  let idle: NodeJS.Timeout | undefined;
   let nextId = 0;
   const pending = new Map<number, { resolve: (png: Buffer) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
 
@@ -81,6 +89,15 @@ export function workerDrawer(fonts: () => Promise<CardFont[]>, size: CardWorkerD
       clearTimeout(job.timer);
       if (png) job.resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
       else job.reject(new Error(error ?? 'the card worker answered nothing'));
+      if (pending.size > 0) return;
+      idle = setTimeout(() => {
+        if (pending.size > 0 || current !== started) return;
+        // Forgotten first, so a card asked for while it stops starts a new one.
+        current = undefined;
+        worker = undefined;
+        void started.terminate();
+      }, idleMs);
+      idle.unref();
     });
     const lost = (why: string) => {
       if (current !== started) return;
@@ -96,6 +113,7 @@ export function workerDrawer(fonts: () => Promise<CardFont[]>, size: CardWorkerD
   return {
     async draw(element) {
       const plain = plainElement(element);
+      clearTimeout(idle);
       if (!worker) {
         const starting = start();
         worker = starting;
@@ -116,6 +134,9 @@ export function workerDrawer(fonts: () => Promise<CardFont[]>, size: CardWorkerD
         pending.set(id, { resolve, reject, timer });
         running.postMessage({ id, element: plain } satisfies CardDrawRequest);
       });
+    },
+    get running() {
+      return current !== undefined;
     },
   };
 }
