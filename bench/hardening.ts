@@ -118,7 +118,9 @@ const readerFigures = (answers: Answer[]) => ({
   count: answers.length,
 });
 
+/** The reader alone for `ms`, after reading each of its pages once (an old story's first request renders it). */
 async function readerAlone(origin: string, stories: string[], ms: number) {
+  for (const story of stories) await get(origin + story);
   const alone = reader(origin, stories);
   await new Promise((resolve) => setTimeout(resolve, ms));
   return readerFigures(await alone.stop());
