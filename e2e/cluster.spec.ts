@@ -268,6 +268,13 @@ test.describe('several instances behind nginx', () => {
     }
     // A page keeps its queries in its key (a later page, ?page=2, is another page).
     expect((await fetch(`${cluster.url}/en/news/${slug}?page=2`)).headers.get('x-cache-status')).toBe('MISS');
+    // An update's permalink is the same 307 for every reader: kept like its page, so its readers
+    // never queue on the cache lock (deploy/nginx.conf).
+    const permalink = `${cluster.url}/en/news/${slug}?update=what-statement-says`;
+    const first307 = await fetch(permalink, { redirect: 'manual' });
+    expect(first307.status).toBe(307);
+    const again = await fetch(permalink, { redirect: 'manual' });
+    expect([again.status, again.headers.get('x-cache-status'), again.headers.get('location')]).toEqual([307, 'HIT', first307.headers.get('location')]);
   });
 
   test('a page’s cache entry ignores the queries the site does not read, and a query nginx could misread is never stored', async () => {
