@@ -82,7 +82,7 @@ async function compareWithBuild(origin) {
         method: 'POST',
         // This process's own token (lib/process/registry.ts), whatever REVALIDATE_SECRET is.
         headers: { authorization: `Bearer ${processToken()}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ slugs: [] }),
+        body: JSON.stringify({ slugs: [], hotPaths: true }),
       });
       if (response.ok) {
         const result = await response.json();

@@ -5,6 +5,8 @@ const revalidateBody = z
     scope: z.enum(['changes', 'all']).optional(),
     // Folder names as the watcher saw them; an invalid one is reported by the loader, not here.
     slugs: z.array(z.string().max(200)).max(5_000).optional(),
+    // The launcher's start-up asks for the hot paths it renders before it takes traffic.
+    hotPaths: z.literal(true).optional(),
   })
   .strict();
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { readBytes } from '../content/readFiles';
+import { photoVersion } from './photoVersion';
 
 /**
  * The bytes of a regular file under `root`, or undefined for anything else: the content loader's
@@ -11,4 +12,14 @@ import { readBytes } from '../content/readFiles';
 export async function readRegularFileInside(root: string, segments: string[]): Promise<Buffer | undefined> {
   const read = await readBytes(root, path.join(...segments));
   return read.state === 'read' ? read.value : undefined;
+}
+
+/**
+ * A story's photo at the version the content names, or undefined: read as above, and refused when
+ * its bytes are another version (replaced on disk since the last load), so nothing made from it
+ * (a resized copy, a stand-in, a card) is ever kept or sent under the old version's name.
+ */
+export async function readPhotoAtVersion(contentRoot: string, slug: string, file: string, version: string): Promise<Buffer | undefined> {
+  const bytes = await readRegularFileInside(contentRoot, ['news', slug, file]);
+  return bytes && photoVersion(bytes) === version ? bytes : undefined;
 }

@@ -1,7 +1,6 @@
 import { LimiterBusyError, type WorkLimiter } from '../concurrency';
 import { isPixelLimitError, type VariantEncoder } from './encodeVariant';
-import { photoVersion } from './photoVersion';
-import { readRegularFileInside } from './readRegularFile';
+import { readPhotoAtVersion } from './readRegularFile';
 import type { SingleFlight } from '../singleFlight';
 import type { Variant } from './photoRequest';
 import { readCachedVariant, readyVariants, variantCachePath, writeCachedVariant, type VariantKey } from './variantCache';
@@ -65,8 +64,8 @@ async function encodeAndStore(services: VariantServices, contentRoot: string, ke
   // Another flight (or another instance sharing DATA_DIR) may have stored it while this one waited.
   const cached = await readCachedVariant(services.cacheDir, key);
   if (cached) return { state: 'ok', bytes: cached, from: 'cache' };
-  const original = await readRegularFileInside(contentRoot, ['news', key.slug, file]);
-  if (!original || photoVersion(original) !== key.version) return { state: 'missing' };
+  const original = await readPhotoAtVersion(contentRoot, key.slug, file, key.version);
+  if (!original) return { state: 'missing' };
   let bytes: Buffer;
   try {
     bytes = await services.encode(original, key.variant);
@@ -138,6 +137,6 @@ export async function standInBytes(
   const nearest = nearestVariant(key.variant, await readyVariants(services.cacheDir, key.slug, key.version));
   const bytes = nearest && (await readCachedVariant(services.cacheDir, { ...key, variant: nearest }));
   if (nearest && bytes) return { bytes, variant: nearest };
-  const original = await readRegularFileInside(contentRoot, ['news', key.slug, file]);
-  return original && photoVersion(original) === key.version ? { bytes: original } : undefined;
+  const original = await readPhotoAtVersion(contentRoot, key.slug, file, key.version);
+  return original && { bytes: original };
 }

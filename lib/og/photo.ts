@@ -1,7 +1,6 @@
 import sharp from 'sharp';
 import { contentRoot } from '../content/root';
-import { photoVersion } from '../media/photoVersion';
-import { readRegularFileInside } from '../media/readRegularFile';
+import { readPhotoAtVersion } from '../media/readRegularFile';
 import type { PhotoOwner } from '../media/servePhoto';
 import { ENCODE_TIMEOUT_SECONDS, MAX_INPUT_PIXELS } from '../media/variantConfig';
 
@@ -13,8 +12,8 @@ import { ENCODE_TIMEOUT_SECONDS, MAX_INPUT_PIXELS } from '../media/variantConfig
  */
 export async function cardPhoto(story: PhotoOwner, width: number, height: number, root = contentRoot()): Promise<string | undefined> {
   if (!story.image) return undefined;
-  const original = await readRegularFileInside(root, ['news', story.slug, story.image.file]);
-  if (!original || photoVersion(original) !== story.image.version) return undefined;
+  const original = await readPhotoAtVersion(root, story.slug, story.image.file, story.image.version);
+  if (!original) return undefined;
   try {
     const jpeg = await sharp(original, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', sequentialRead: true })
       .timeout({ seconds: ENCODE_TIMEOUT_SECONDS })

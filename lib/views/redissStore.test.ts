@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selfSignedCertificate } from '../../scripts/cluster/certificate.mjs';
-import { accepts, freePorts } from '../../scripts/cluster/ports.mjs';
+import { freePorts, untilAccepts } from '../../scripts/cluster/ports.mjs';
 import { redisServerBinary } from './testing/redisServer';
 
 // `rediss://` (Redis over TLS, across machines) with the store the site runs: a Redis with only a
@@ -26,10 +26,7 @@ beforeAll(async () => {
     server = spawn(redis, ['--port', '0', '--tls-port', String(port), '--tls-cert-file', cert, '--tls-key-file', key, '--tls-auth-clients', 'no', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
     return { certificate: cert };
   }));
-  for (let waited = 0; !(await accepts(port)); waited += 50) {
-    if (waited > 5_000) throw new Error('redis with TLS did not start');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  if (!(await untilAccepts(port))) throw new Error('redis with TLS did not start');
 });
 
 afterAll(async () => {

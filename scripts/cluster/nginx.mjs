@@ -5,8 +5,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { mainConfig, rewriteSiteConfig } from './nginxConfig.mjs';
-import { accepts } from './ports.mjs';
-import { eachLine, hasExited, sleep, stopProcess } from './processes.mjs';
+import { untilAccepts } from './ports.mjs';
+import { eachLine, hasExited, stopProcess } from './processes.mjs';
 
 /** `nginx -t` on a generated config: undefined when valid, else what nginx said. */
 export function checkConfig(binary, dir, file) {
@@ -68,13 +68,10 @@ export function nginxServer({ binary, dir, port, httpPort, tls, template, log })
       if (invalid) throw new Error(`the nginx config generated from deploy/nginx.conf is invalid (${file}):\n${invalid}`);
       child = spawn(binary, ['-p', dir, '-c', file, '-e', errorLog], { stdio: ['ignore', 'ignore', 'pipe'] });
       eachLine(child.stderr, (line) => log(`[nginx] ${line}`));
-      for (let waited = 0; !(await accepts(port)); waited += 50) {
-        if (hasExited(child) || waited > 5_000) {
-          const errors = await readFile(errorLog, 'utf8').catch(() => '');
-          await stopProcess(child, 'SIGKILL', 1_000);
-          throw new Error(`nginx did not start on port ${port}:\n${errors.split('\n').slice(-10).join('\n')}`);
-        }
-        await sleep(50);
+      if (!(await untilAccepts(port, { gaveUp: () => hasExited(child) }))) {
+        const errors = await readFile(errorLog, 'utf8').catch(() => '');
+        await stopProcess(child, 'SIGKILL', 1_000);
+        throw new Error(`nginx did not start on port ${port}:\n${errors.split('\n').slice(-10).join('\n')}`);
       }
     },
     // TERM is nginx's fast shutdown: the cluster stops its instances first.

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkConfig, writeConfig } from './nginx.mjs';
-import { accepts, freePorts } from './ports.mjs';
+import { freePorts, untilAccepts } from './ports.mjs';
 import { findNginx } from './tools.mjs';
 
 // Who deploy/nginx.conf's rate limits count and what its access log keeps, for addresses a test
@@ -37,10 +37,7 @@ beforeAll(async () => {
   const invalid = checkConfig(nginx, dir, main);
   if (invalid) throw new Error(invalid);
   child = spawn(nginx, ['-p', dir, '-c', main, '-e', path.join(dir, 'error.log')], { stdio: 'ignore' });
-  for (let waited = 0; !(await accepts(probePort!)); waited += 50) {
-    if (waited > 5_000) throw new Error('the probe nginx did not start');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  if (!(await untilAccepts(probePort!))) throw new Error('the probe nginx did not start');
   probe = `http://127.0.0.1:${probePort}/`;
 });
 

@@ -20,6 +20,18 @@ export async function freePorts(count) {
   }
 }
 
+/**
+ * Waits until something accepts connections on a loopback port, looking every 50 ms: true then,
+ * false once `gaveUp()` says so (the process exited) or after `timeoutMs`.
+ */
+export async function untilAccepts(port, { timeoutMs = 5_000, gaveUp = () => false } = {}) {
+  for (let waited = 0; !(await accepts(port)); waited += 50) {
+    if (gaveUp() || waited > timeoutMs) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return true;
+}
+
 /** Whether something accepts connections on a loopback port. */
 export function accepts(port) {
   return new Promise((resolve) => {

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Redis from 'ioredis';
-import { accepts } from './ports.mjs';
+import { untilAccepts } from './ports.mjs';
 import { hasExited, sleep, stopProcess } from './processes.mjs';
 
 /** The ACL user the site connects as, and the keys it may touch (the site's prefix, lib/views). */
@@ -58,10 +58,7 @@ export function redisServer({ binary, port, dir }) {
         await stopProcess(child, 'SIGKILL', 1_000);
         return new Error(`redis-server did not start on port ${port}: ${why}\n${log.split('\n').slice(-10).join('\n')}`);
       };
-      for (let waited = 0; !(await accepts(port)); waited += 50) {
-        if (hasExited(child) || waited > 5_000) throw await failed('it exited or never listened');
-        await sleep(50);
-      }
+      if (!(await untilAccepts(port, { gaveUp: () => hasExited(child) }))) throw await failed('it exited or never listened');
       // Something answers on the port: it must be this process (another one may hold the port,
       // and this one then exits with "Address already in use").
       await sleep(50);

@@ -42,7 +42,7 @@ export async function POST(request: Request) {
   if (text === undefined) return new Response('Payload too large\n', { status: 413 });
   const body = parseRevalidateBody(text);
   if (!body) return new Response('Bad request: expected JSON like {"scope":"all"}, {"slugs":["a-story"]} or nothing\n', { status: 400 });
-  const { scope, slugs } = body;
+  const { scope, slugs, hotPaths: withHotPaths } = body;
   const { content, change } = await reloadContent(slugs ? { slugs } : {});
   for (const slug of change.slugs) for (const locale of routing.locales) revalidatePath(paths.story(locale, slug));
   // A live story's later pages of updates (a new update moves every older one down a page).
@@ -53,8 +53,14 @@ export async function POST(request: Request) {
   // Every cached page under the locale layout: stories (their sidebars), the front page, listings.
   if (everything) revalidatePath('/[locale]', 'layout');
   return Response.json(
-    // `hot`: what the launcher renders before it opens its public port (lib/content/hotPaths.ts).
-    { changed: change.slugs, allStoryPages: everything, problems: content.problems.length, nextDue: nextDue(content, Date.now()) ?? null, hot: hotPaths(content, currentVisibility()) },
+    {
+      changed: change.slugs,
+      allStoryPages: everything,
+      problems: content.problems.length,
+      nextDue: nextDue(content, Date.now()) ?? null,
+      // Only for the launcher's start-up (`"hotPaths": true`): what it renders before it opens its public port.
+      ...(withHotPaths ? { hot: hotPaths(content, currentVisibility()) } : {}),
+    },
     { headers: { 'cache-control': 'no-store' } },
   );
 }
