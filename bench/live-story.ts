@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { startLiveServer } from '../e2e/live-server';
+import { updateFileName } from '../lib/content/updatesFolder';
 import { startCluster } from '../scripts/cluster/startCluster.mjs';
 import { missingTools } from '../scripts/cluster/tools.mjs';
 import { printFigure } from './report';
@@ -41,7 +42,7 @@ function updateFile(n: number, suffix = ''): [string, string] {
   const flags = n % 97 === 0 ? '\nkeyEvent: true' : n === 10 ? '\npinned: true' : '';
   const headline = n % 5 === 0 ? `\nheadline: "Обновление ${n}"` : '';
   const body = `Текст обновления ${n}${suffix}: переговоры продолжаются, стороны обмениваются предложениями. Делегации обсуждают порядок следующих встреч и состав рабочих групп.\n\nВторой абзац обновления ${n}.`;
-  return [`${local.slice(0, 13)}-${local.slice(14, 16)}-u${n}.ru.md`, `---\ntime: ${local}:00+04:00${headline}${flags}\n---\n${body}\n`];
+  return [updateFileName(local, `u${n}`, 'ru'), `---\ntime: ${local}:00+04:00${headline}${flags}\n---\n${body}\n`];
 }
 
 /** One GET over `agent` (kept alive): its status, body and milliseconds. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { updateFileName } from '../lib/content/updatesFolder';
 import { FRESHNESS_SECONDS } from '../lib/live/freshness';
 import { freePorts } from '../scripts/cluster/ports.mjs';
 import { startProductionServer } from './productionServer';
@@ -18,7 +19,7 @@ const START = Date.parse('2026-03-01T08:00:00Z');
 /** Update n of the live story (1 = the oldest), n minutes after START, in +04:00. */
 function updateFile(n: number, extra = ''): [string, string] {
   const local = new Date(START + n * 60_000 + 4 * 3_600_000).toISOString().slice(0, 16);
-  const name = `${local.slice(0, 13)}-${local.slice(14, 16)}-u${n}.en.md`;
+  const name = updateFileName(local, `u${n}`, 'en');
   const headline = n % 7 === 0 ? `\nheadline: "Update ${n}"` : '';
   return [name, `---\ntime: ${local}:00+04:00${headline}${extra}\n---\nThe text of update ${n}.\n`];
 }

@@ -5,7 +5,7 @@
 import { access, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isLocale, routing } from '../i18n/routing';
-import { UPDATES_FOLDER } from '../lib/content/updatesFolder';
+import { UPDATES_FOLDER, updateFileName } from '../lib/content/updatesFolder';
 import { contentRoot } from '../lib/content/root';
 import { SLUG_PATTERN } from '../lib/content/schema';
 import { localNow } from './localTime';
@@ -59,7 +59,7 @@ async function siblingTime(): Promise<string | undefined> {
 }
 const now = (await siblingTime()) ?? localNow();
 // The name holds the local time (hh-mm), so the folder lists updates in order.
-const file = path.join(folder, `${now.slice(0, 10)}T${now.slice(11, 13)}-${now.slice(14, 16)}-${id}.${locale}.md`);
+const file = path.join(folder, updateFileName(now, id, locale));
 await mkdir(path.dirname(file), { recursive: true });
 await writeFile(file, `---\ntime: ${now}\n${TEMPLATES[locale] ?? TEMPLATES.en}`, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
   if (error.code === 'EEXIST') fail(`${path.relative(process.cwd(), file)} already exists: give another --id`);
