@@ -4,7 +4,7 @@ import { isPublic, type Visibility } from '../content/visibility';
 import { processSingleton } from '../process/registry';
 import { readyVariants } from './variantCache';
 import { variantBytes, type VariantServices } from './variantBytes';
-import { isResizable, VARIANT_FORMATS, variantWidthsFor } from './variantConfig';
+import { isResizable, variantWidthsFor, type VariantFormat } from './variantConfig';
 
 /** A photo whose variants are encoded ahead: its story and the photo as the content names it. */
 export interface AheadPhoto {
@@ -21,6 +21,9 @@ export function photosToEncodeAhead(content: LoadedContent, visibility: Visibili
     .map((story) => ({ slug: story.slug, image: story.image! }));
 }
 
+/** WebP first (what most browsers take), then AVIF, then JPEG. */
+const AHEAD_FORMATS: readonly VariantFormat[] = ['webp', 'avif', 'jpeg'];
+
 export interface EncodeAheadRun {
   /** Stops the run before its next encode (a newer content started another). */
   stillWanted: () => boolean;
@@ -33,13 +36,13 @@ export interface EncodeAheadRun {
  * single flight and encoder slots as requests (a request for a variant being encoded ahead joins
  * it), and only while no request waits for a slot: readers come first, and one core at most goes
  * to work ahead. What is on disk is never encoded again, after a restart or by another instance
- * sharing DATA_DIR. WebP first (what most browsers take), then AVIF, then JPEG.
+ * sharing DATA_DIR.
  */
 export async function encodeAhead(photos: readonly AheadPhoto[], services: VariantServices, contentRoot: string, run: EncodeAheadRun): Promise<{ encoded: number }> {
   let encoded = 0;
   for (const { slug, image } of photos) {
     const ready = new Set((await readyVariants(services.cacheDir, slug, image.version)).map((variant) => `${variant.width}.${variant.format}`));
-    for (const format of ['webp', 'avif', 'jpeg'] as const satisfies readonly (typeof VARIANT_FORMATS)[number][]) {
+    for (const format of AHEAD_FORMATS) {
       for (const width of variantWidthsFor(image.width)) {
         if (ready.has(`${width}.${format}`)) continue;
         while (services.limiter.waiting > 0 || services.limiter.running > 0) {

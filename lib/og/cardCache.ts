@@ -18,6 +18,8 @@ export function cardCacheDir(): string {
 // Keys and versions become path segments: checked, so a '..' never reaches one.
 const SAFE_SEGMENT = /^[a-z0-9][a-z0-9-]{0,119}$/;
 const SAFE_VERSION = /^[0-9a-f]{6,64}$/;
+/** A card file: its version, then .png. */
+const CARD_FILE = /^[0-9a-f]{6,64}\.png$/;
 
 /** The card's folder under the cache root ("story:ru:slug" → story/ru/slug), or undefined for an unsafe key. */
 function cardFolder(key: string): string[] | undefined {
@@ -37,7 +39,7 @@ export async function readAnyCachedCard(cacheDir: string, key: string): Promise<
   const folder = cardFolder(key);
   if (!folder) return undefined;
   const names = await readdir(path.join(cacheDir, ...folder)).catch(() => [] as string[]);
-  const name = names.find((entry) => /^[0-9a-f]{6,64}\.png$/.test(entry));
+  const name = names.find((entry) => CARD_FILE.test(entry));
   return name ? readRegularFileInside(cacheDir, [...folder, name]) : undefined;
 }
 
@@ -48,6 +50,6 @@ export async function writeCachedCard(cacheDir: string, key: string, version: st
   const dir = path.join(cacheDir, ...folder);
   await writeFileAtomically(path.join(dir, `${version}.png`), png);
   for (const name of await readdir(dir)) {
-    if (name !== `${version}.png` && /^[0-9a-f]{6,64}\.png$/.test(name)) await rm(path.join(dir, name), { force: true });
+    if (name !== `${version}.png` && CARD_FILE.test(name)) await rm(path.join(dir, name), { force: true });
   }
 }
