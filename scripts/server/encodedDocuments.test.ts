@@ -19,35 +19,35 @@ describe('preferredEncoding', () => {
 });
 
 describe('createEncodedDocuments', () => {
-  it('compresses a document once, then hands out the same bytes', () => {
+  it('compresses a document once, then hands out the same bytes', async () => {
     const documents = createEncodedDocuments();
-    const first = documents.documentFor(page('Новость'), 'gzip');
-    const again = documents.documentFor(page('Новость'), 'gzip');
+    const first = await documents.documentFor(page('Новость'), 'gzip');
+    const again = await documents.documentFor(page('Новость'), 'gzip');
     expect(first.encoding).toBe('gzip');
     expect(gunzipSync(first.bytes).equals(page('Новость'))).toBe(true);
     expect(again.bytes).toBe(first.bytes);
   });
 
-  it('keeps one entry per document, and stays within its byte budget', () => {
+  it('keeps one entry per document, and stays within its byte budget', async () => {
     const documents = createEncodedDocuments({ maxBytes: 2_000 });
-    for (let i = 0; i < 50; i += 1) documents.documentFor(page(`story ${i} `), 'br');
+    for (let i = 0; i < 50; i += 1) await documents.documentFor(page(`story ${i} `), 'br');
     expect(documents.cachedBytes()).toBeLessThanOrEqual(2_000);
     expect(documents.size()).toBeGreaterThan(1);
     expect(documents.size()).toBeLessThan(50);
     // An evicted document comes back right, just not from the cache.
-    expect(documents.documentFor(page('story 0 '), 'identity').bytes.equals(page('story 0 '))).toBe(true);
+    expect((await documents.documentFor(page('story 0 '), 'identity')).bytes.equals(page('story 0 '))).toBe(true);
   });
 
-  it('sends a small document as it is', () => {
+  it('sends a small document as it is', async () => {
     const documents = createEncodedDocuments();
-    expect(documents.documentFor(Buffer.from('<p>hi</p>'), 'br').encoding).toBe('identity');
+    expect((await documents.documentFor(Buffer.from('<p>hi</p>'), 'br')).encoding).toBe('identity');
   });
 });
 
 describe('createEncodedDocuments: pages rendered per request', () => {
-  it('are transformed and compressed for their answer but not kept', () => {
+  it('are transformed and compressed for their answer but not kept', async () => {
     const documents = createEncodedDocuments();
-    const sent = documents.documentFor(page('search results '), 'gzip', { shared: false });
+    const sent = await documents.documentFor(page('search results '), 'gzip', { shared: false });
     expect(gunzipSync(sent.bytes).equals(page('search results '))).toBe(true);
     expect(documents.size()).toBe(0);
     expect(documents.cachedBytes()).toBe(0);
@@ -58,15 +58,15 @@ describe('createEncodedDocuments: with a transform (pages without the client run
   const transform = (body: Buffer) => Buffer.from(body.toString('utf8').replace(/<script>go\([^<]*\)<\/script>/, '<script>kept()</script>'));
   const transformed = (text: string) => transform(page(text));
 
-  it('sends and caches the transformed document, for every encoding and kind of page', () => {
+  it('sends and caches the transformed document, for every encoding and kind of page', async () => {
     const calls: number[] = [];
     const documents = createEncodedDocuments({ transform: (body) => (calls.push(1), transform(body)) });
-    const gzip = documents.documentFor(page('Новость'), 'gzip');
+    const gzip = await documents.documentFor(page('Новость'), 'gzip', { transform: true });
     expect(gunzipSync(gzip.bytes).equals(transformed('Новость'))).toBe(true);
-    expect(documents.documentFor(page('Новость'), 'gzip').bytes).toBe(gzip.bytes);
+    expect((await documents.documentFor(page('Новость'), 'gzip', { transform: true })).bytes).toBe(gzip.bytes);
     expect(calls).toHaveLength(1);
-    expect(documents.documentFor(page('Новость'), 'identity').bytes.equals(transformed('Новость'))).toBe(true);
-    const perRequest = documents.documentFor(page('search '), 'identity', { shared: false });
+    expect((await documents.documentFor(page('Новость'), 'identity', { transform: true })).bytes.equals(transformed('Новость'))).toBe(true);
+    const perRequest = await documents.documentFor(page('search '), 'identity', { shared: false, transform: true });
     expect(perRequest.bytes.equals(transformed('search '))).toBe(true);
   });
 });

@@ -1,99 +1,69 @@
-// The held documents (HTML pages, and RSS and Atom feeds), ready to send: each document's
-// transformed and compressed bytes, kept by content. A cached page is the same bytes on every
-// request, so it is transformed and compressed once, not per request (brotli on a 160 KB page
-// costs the server more than everything else a cached page needs).
+// The one compressor of every answer the server sends (heldAnswers.ts holds them whole): the
+// encoding a client takes, the encoders, and the bytes of each answer a shared cache may keep,
+// transformed and encoded once, kept by content: brotli on a 160 KB page costs more than
+// everything else a cached page needs. Encoders run on libuv's threads, not the event loop.
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 import Negotiator from 'negotiator';
 
 const MAX_CACHED_BYTES = 32 * 1024 * 1024;
 // Below this, compression gains less than its header costs.
 const MIN_COMPRESSED_BYTES = 1024;
+const [brotli, gzipped] = [promisify(brotliCompress), promisify(gzip)];
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 const ENCODINGS: Encoding[] = ['br', 'gzip', 'identity'];
 
-/** Which encoding a client takes, by its Accept-Encoding (negotiator, as `compression` does): brotli, then gzip, else none. */
+/** Which encoding a client takes, by its Accept-Encoding (negotiator): brotli, then gzip, else none. */
 export function preferredEncoding(acceptEncoding: string | string[] | undefined): Encoding {
   const chosen = new Negotiator({ headers: { 'accept-encoding': acceptEncoding } }).encoding(ENCODINGS, { preferred: ENCODINGS });
   return (chosen as Encoding | undefined) ?? 'identity';
 }
 
-function encode(body: Buffer, encoding: Encoding): Buffer {
-  if (encoding === 'br') {
-    return brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
-  }
-  return encoding === 'gzip' ? gzipSync(body) : body;
-}
-
-interface Entry {
-  /** The length of the document as sent (after the transform), which decides on compression. */
-  length: number;
-  variants: Map<Encoding, Buffer>;
+async function encode(body: Buffer, encoding: Encoding): Promise<Buffer> {
+  if (encoding === 'br') return brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+  return encoding === 'gzip' ? gzipped(body) : body;
 }
 
 export interface SentDocument {
   encoding: Encoding;
   bytes: Buffer;
-  /**
-   * A weak validator of the document (the hash it is kept by), for a document that is kept:
-   * weak, since its encodings are different bytes of the same page.
-   */
+  /** For a kept answer, the hash it is kept by: weak, since its encodings are different bytes of one answer. */
   etag?: string;
 }
 
 export interface EncodedDocuments {
-  /** A page (transformed, then compressed) or, with `transform: false`, a feed (only compressed). */
-  documentFor(original: Buffer, acceptEncoding: string | string[] | undefined, options?: { shared?: boolean; transform?: boolean }): SentDocument;
+  /** `shared`: a shared cache may keep the answer, so it is kept here too; `transform`: a page (frameworkScripts.ts). */
+  documentFor(original: Buffer, acceptEncoding: string | string[] | undefined, options?: { shared?: boolean; transform?: boolean }): Promise<SentDocument>;
   cachedBytes(): number;
   size(): number;
 }
 
-/**
- * `transform` rewrites each HTML document before it is compressed (server.mjs: without Next's
- * client runtime, frameworkScripts.ts); it runs once per distinct cached document. A document
- * with `transform: false` (a feed) is only compressed.
- */
 export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES, transform = (body: Buffer) => body } = {}): EncodedDocuments {
-  // Bounded by the bytes of the variants kept, least recently used out first; an entry is set
-  // again whenever a variant is added, so its size is counted anew.
-  const documents = new LRUCache<string, Entry>({
+  // Bounded by the bytes of the encodings kept; an entry is set again whenever one is added, so
+  // its size is counted anew. Only shared answers: random URLs cannot push the cached pages out.
+  const documents = new LRUCache<string, { length: number; variants: Map<Encoding, Buffer> }>({
     maxSize: maxBytes,
     sizeCalculation: (entry) => Math.max(1, [...entry.variants.values()].reduce((sum, bytes) => sum + bytes.length, 0)),
   });
 
-  /**
-   * Only a `shared` document (one a shared cache may keep: Next's cached pages) is kept; a page
-   * rendered per request (a 404, a search) is transformed and compressed for this answer alone,
-   * so random URLs cannot push the cached pages out.
-   */
-  function documentFor(original: Buffer, acceptEncoding: string | string[] | undefined, { shared = true, transform: transforms = true } = {}) {
-    const prepare = transforms ? transform : (body: Buffer) => body;
-    if (!shared) {
-      const body = prepare(original);
-      const encoding = body.length >= MIN_COMPRESSED_BYTES ? preferredEncoding(acceptEncoding) : 'identity';
-      return { encoding, bytes: encode(body, encoding) };
-    }
-    // Keyed by what Next sent, so a repeat skips the transform too.
-    const key = createHash('sha256').update(transforms ? 'html\0' : 'raw\0').update(original).digest('base64url');
-    let entry = documents.get(key);
-    // What is sent is kept per encoding (the transformed document too, for clients that take no
-    // compression), so a repeat runs neither the transform nor an encoder.
+  async function documentFor(original: Buffer, acceptEncoding: string | string[] | undefined, { shared = true, transform: transforms = false } = {}) {
+    // Keyed by what Next sent, so a repeat runs neither the transform nor an encoder.
+    const key = shared ? createHash('sha256').update(transforms ? 'html\0' : 'raw\0').update(original).digest('base64url') : undefined;
+    const prepare = () => (transforms ? transform(original) : original);
     let body: Buffer | undefined;
-    if (!entry) {
-      body = prepare(original);
-      entry = { length: body.length, variants: new Map() };
-    }
+    const entry = (key && documents.get(key)) || { length: (body = prepare()).length, variants: new Map<Encoding, Buffer>() };
     const encoding = entry.length >= MIN_COMPRESSED_BYTES ? preferredEncoding(acceptEncoding) : 'identity';
     let bytes = entry.variants.get(encoding);
     if (!bytes) {
-      bytes = encode(body ?? prepare(original), encoding);
-      // Kept unless it is what Next sent (identity, untransformed): that costs nothing to send again.
+      bytes = await encode(body ?? prepare(), encoding);
+      // What Next sent, untransformed, costs nothing to send again: not counted.
       if (bytes !== original) entry.variants.set(encoding, bytes);
-      documents.set(key, entry);
+      if (key) documents.set(key, entry);
     }
-    return { encoding, bytes, etag: `W/"${key}"` };
+    return { encoding, bytes, etag: key && `W/"${key}"` };
   }
 
   return { documentFor, cachedBytes: () => documents.calculatedSize, size: () => documents.size };

@@ -37,7 +37,7 @@ async function serve(options: { maxBytes?: number; maxEntryBytes?: number; answe
     state.handled += 1;
     answer(request.url!, response);
   };
-  server = createServer(createRequestPath({ handle, documents, media, lifecycle: { state: 'ready', since: 0 }, startup: () => undefined, inFlight: new Set() }));
+  server = createServer(createRequestPath({ handle, documents, media, lifecycle: { state: 'ready', since: 0 }, inFlight: new Set() }));
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, state, media };
 }

@@ -1,14 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createEncodedDocuments } from './encodedDocuments.ts';
-import { createRequestPath, MAX_URL_LENGTH, type Lifecycle } from './requestPath.ts';
+import type { Lifecycle } from '../../lib/lifecycle.ts';
+import { createRequestPath, MAX_URL_LENGTH } from './requestPath.ts';
 
 let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
 /** The request path around a handler that echoes the headers it was given. */
-async function serve(lifecycle: Lifecycle, startup?: Promise<void>) {
+async function serve(lifecycle: Lifecycle) {
   const seen: Array<IncomingMessage['headers']> = [];
   const handle = (request: IncomingMessage, response: ServerResponse) => {
     seen.push({ ...request.headers });
@@ -16,9 +17,9 @@ async function serve(lifecycle: Lifecycle, startup?: Promise<void>) {
     response.end('{}');
   };
   const inFlight = new Set<ServerResponse>();
-  server = createServer(createRequestPath({ handle, documents: createEncodedDocuments(), media: undefined, lifecycle, startup: () => startup, inFlight }));
+  server = createServer(createRequestPath({ handle, documents: createEncodedDocuments(), media: undefined, lifecycle, inFlight }));
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, inFlight };
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
 }
 
 describe('the request path', () => {
@@ -36,20 +37,6 @@ describe('the request path', () => {
     expect(seen[0]!['x-peer-address']).toBe('127.0.0.1');
     expect(seen[0]!['x-not-found-locale']).toBeUndefined();
     expect(seen[0]!['x-not-found-path']).toBeUndefined();
-  });
-
-  it('holds pages until the content is compared with the build, not API requests', async () => {
-    let compared!: () => void;
-    const startup = new Promise<void>((resolve) => (compared = resolve));
-    const { origin, seen, inFlight } = await serve({ state: 'starting', since: 0 }, startup);
-    expect((await fetch(`${origin}/api/health`)).status).toBe(200);
-    const page = fetch(`${origin}/ru`);
-    // The page has reached the server (it is in flight) and is held there, not handed to Next.
-    await vi.waitFor(() => expect(inFlight.size).toBe(1));
-    expect(seen).toHaveLength(1);
-    compared();
-    expect((await page).status).toBe(200);
-    expect(seen).toHaveLength(2);
   });
 
   it('closes every connection while draining', async () => {

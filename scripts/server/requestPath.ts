@@ -2,19 +2,14 @@
 // nginx in front and Next behind). scripts/server.mjs runs it; tests import it, never rebuild it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { deleteInternalHeaders } from '../../lib/http/internalHeaders.ts';
-import { compressResponse } from './compress.ts';
+import type { Lifecycle } from '../../lib/lifecycle.ts';
 import type { EncodedDocuments } from './encodedDocuments.ts';
-import { holdDocuments } from './heldDocuments.ts';
+import { holdAnswer } from './heldAnswers.ts';
 import type { ImmutableMedia } from './immutableMedia.ts';
 
 // Longer request targets are refused before Next sees them: its path normalisation answers some
 // with a 308 that repeats the target in two headers, past what HTTP clients accept.
 export const MAX_URL_LENGTH = 2048;
-
-export interface Lifecycle {
-  state: 'starting' | 'ready' | 'draining';
-  since: number;
-}
 
 export interface RequestPathParts {
   /** Next's request handler. */
@@ -23,17 +18,15 @@ export interface RequestPathParts {
   /** Photos kept in memory; undefined with MEDIA_MEMORY_MB=0. */
   media: ImmutableMedia | undefined;
   lifecycle: Lifecycle;
-  /** Settles once the content has been compared with the build; undefined until the server listens. */
-  startup: () => Promise<void> | undefined;
   /** Answers under way, for draining. */
   inFlight: Set<ServerResponse>;
-  /** Past this, a page streams as it comes (heldDocuments.ts; tests make it small). */
+  /** Past this, an answer streams as it comes (heldAnswers.ts; tests make it small). */
   maxHeldBytes?: number;
 }
 
 /** 1. A request target too long for Next's redirects: 414, before anything else runs. */
 function refuseLongTarget(request: IncomingMessage, response: ServerResponse): boolean {
-  if ((request.url?.length ?? 0) <= MAX_URL_LENGTH) return false;
+  if (request.url!.length <= MAX_URL_LENGTH) return false;
   response.writeHead(414, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
   response.end(`URI too long: at most ${MAX_URL_LENGTH} characters\n`);
   return true;
@@ -52,26 +45,16 @@ function track(response: ServerResponse, { lifecycle, inFlight }: RequestPathPar
   response.on('close', () => inFlight.delete(response));
 }
 
-/** 4. Starting: pages wait until the content is compared with the build (API routes do not). */
-async function untilCompared(request: IncomingMessage, { lifecycle, startup }: RequestPathParts): Promise<void> {
-  const comparing = startup();
-  if (lifecycle.state === 'starting' && comparing && !request.url?.startsWith('/api/')) await comparing;
-}
-
 export function createRequestPath(parts: RequestPathParts) {
-  return async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  return function answer(request: IncomingMessage, response: ServerResponse): void {
     if (refuseLongTarget(request, response)) return;
     ownHeadersOnly(request);
     track(response, parts);
-    await untilCompared(request, parts);
-    // 5. Compression for whatever is not held below (heldDocuments.ts compresses its own).
-    compressResponse(request, response);
-    // 6. Photos answered before: from memory, Next never sees them.
+    // 4. Photos answered before: from memory, Next never sees them.
     if (parts.media?.serve(request, response)) return;
-    parts.media?.capture(request, response);
-    // 7. Pages and public feeds: held whole, Next's client runtime left out, compressed once.
-    holdDocuments(request, response, parts.documents, { maxHeldBytes: parts.maxHeldBytes });
-    // 8. Next: proxy.ts, its page cache, the route.
+    // 5. Every answer held or passed, compressed by one compressor (heldAnswers.ts).
+    holdAnswer(request, response, parts);
+    // 6. Next: proxy.ts, its page cache, the route.
     parts.handle(request, response);
   };
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEncodedDocuments } from './encodedDocuments.ts';
-import { holdDocuments } from './heldDocuments.ts';
+import { holdAnswer } from './heldAnswers.ts';
 import { createRequestPath } from './requestPath.ts';
 
 const POLICY = "default-src 'self'; script-src 'self'; object-src 'none'";
@@ -15,7 +15,7 @@ afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => reso
 /** The launcher's request path (requestPath.ts) around a handler that answers like Next does. */
 async function serve(handler: (request: IncomingMessage, response: ServerResponse) => void, options?: { maxHeldBytes?: number }, documents = createEncodedDocuments()) {
   const lifecycle = { state: 'ready', since: 0 } as const;
-  server = createServer(createRequestPath({ handle: handler, documents, media: undefined, lifecycle: { ...lifecycle }, startup: () => undefined, inFlight: new Set(), ...options }));
+  server = createServer(createRequestPath({ handle: handler, documents, media: undefined, lifecycle: { ...lifecycle }, inFlight: new Set(), ...options }));
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
@@ -31,7 +31,7 @@ function getRaw(url: string, headers: Record<string, string>) {
   });
 }
 
-describe('holdDocuments', () => {
+describe('holdAnswer', () => {
   it('sends a streamed page (flushHeaders, chunks) whole, gzipped, its policy untouched whatever scripts it holds', async () => {
     const html = page(2000);
     const origin = await serve((_, response) => {
@@ -62,16 +62,24 @@ describe('holdDocuments', () => {
     expect(await response.text()).toBe(page(1));
   });
 
-  it('streams anything that is not HTML untouched', async () => {
-    const origin = await serve((_, response) => {
-      response.setHeader('content-type', 'application/json');
+  it('compresses JSON as it does pages, and streams an image as Next writes it', async () => {
+    const json = JSON.stringify({ items: Array.from({ length: 200 }, (_, i) => `новость ${i}`) });
+    const image = Buffer.alloc(5000, 7);
+    const origin = await serve((request, response) => {
+      response.setHeader('content-type', request.url === '/photo' ? 'image/webp' : 'application/json');
       response.setHeader('content-security-policy', POLICY);
-      response.write('{"a":');
-      response.end('1}');
+      const body = request.url === '/photo' ? image : Buffer.from(json);
+      response.write(body.subarray(0, 100));
+      response.end(body.subarray(100));
     });
-    const response = await fetch(`${origin}/`);
-    expect(response.headers.get('content-security-policy')).toBe(POLICY);
-    expect(await response.json()).toEqual({ a: 1 });
+    const compressed = await getRaw(`${origin}/`, { 'accept-encoding': 'gzip' });
+    expect(compressed.headers['content-security-policy']).toBe(POLICY);
+    expect(compressed.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(compressed.body).toString('utf8'))).toEqual(JSON.parse(json));
+    const photo = await getRaw(`${origin}/photo`, { 'accept-encoding': 'gzip' });
+    expect(photo.headers['content-encoding']).toBeUndefined();
+    expect(photo.headers['transfer-encoding']).toBe('chunked');
+    expect(photo.body.equals(image)).toBe(true);
   });
 
   it('streams a document past the size limit as it comes, under the same policy', async () => {
@@ -88,7 +96,7 @@ describe('holdDocuments', () => {
   });
 });
 
-describe('holdDocuments: what it leaves alone', () => {
+describe('holdAnswer: what it leaves alone', () => {
   it('a HEAD request keeps the length Next gave it', async () => {
     const origin = await serve((_, response) => {
       response.setHeader('content-type', 'text/html; charset=utf-8');
@@ -116,11 +124,11 @@ describe('holdDocuments: what it leaves alone', () => {
   });
 });
 
-describe('holdDocuments: which pages are kept', () => {
+describe('holdAnswer: which pages are kept', () => {
   it('keeps a page a shared cache may keep, not one rendered for this request only', async () => {
     const documents = createEncodedDocuments();
     server = createServer((request, response) => {
-      holdDocuments(request, response, documents);
+      holdAnswer(request, response, { documents });
       response.setHeader('content-type', 'text/html; charset=utf-8');
       response.setHeader('content-security-policy', POLICY);
       response.setHeader('cache-control', request.url === '/cached' ? 's-maxage=30, stale-while-revalidate=60' : 'private, no-cache, no-store, max-age=0');
@@ -135,7 +143,7 @@ describe('holdDocuments: which pages are kept', () => {
   });
 });
 
-describe('holdDocuments: feeds', () => {
+describe('holdAnswer: feeds and sitemaps', () => {
   const feed = (n: number) => `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>${'<item><title>Новость</title></item>'.repeat(n)}</channel></rss>`;
 
   it('compresses a public feed once and sends the same bytes again', async () => {
@@ -155,30 +163,32 @@ describe('holdDocuments: feeds', () => {
     expect(again.body.equals(first.body)).toBe(true);
     expect(first.headers['content-security-policy']).toBe(POLICY);
     expect(documents.size()).toBe(1);
-    // Not public: compressed as it streams (by the middleware), not kept.
+    // Not public: compressed by the same compressor for this answer, not kept.
     const unkept = await getRaw(`${origin}/private`, { 'accept-encoding': 'gzip' });
     expect(gunzipSync(unkept.body).toString('utf8')).toBe(feed(1000));
-    expect(unkept.headers['content-length']).toBeUndefined();
+    expect(unkept.headers['content-length']).toBe(String(unkept.body.length));
     expect(documents.size()).toBe(1);
   });
 
-  it('leaves a sitemap (other XML) and a HEAD request to stream', async () => {
+  it('compresses a sitemap (any other XML) the same way, and lets a HEAD request through', async () => {
     const documents = createEncodedDocuments();
     const origin = await serve((request, response) => {
       response.setHeader('content-type', request.url === '/sitemap.xml' ? 'application/xml; charset=utf-8' : 'application/rss+xml; charset=utf-8');
       response.setHeader('cache-control', 'public, max-age=300');
+      if (request.method === 'HEAD') response.setHeader('content-length', '777');
       response.end(request.method === 'HEAD' ? undefined : feed(1000));
     }, undefined, documents);
     const sitemap = await getRaw(`${origin}/sitemap.xml`, { 'accept-encoding': 'gzip' });
     expect(gunzipSync(sitemap.body).toString('utf8')).toBe(feed(1000));
-    expect(sitemap.headers['content-length']).toBeUndefined();
+    expect(sitemap.headers['content-length']).toBe(String(sitemap.body.length));
+    expect(documents.size()).toBe(1);
     const head = await fetch(`${origin}/ru/feed.xml`, { method: 'HEAD' });
-    expect(head.status).toBe(200);
-    expect(documents.size()).toBe(0);
+    expect([head.status, head.headers.get('content-length'), head.headers.get('content-encoding')]).toEqual([200, '777', null]);
+    expect(documents.size()).toBe(1);
   });
 });
 
-describe('holdDocuments: entity tags', () => {
+describe('holdAnswer: entity tags', () => {
   it('tags a kept page with the hash it is kept by, and answers 304 to a reader who has it', async () => {
     const origin = await serve((request, response) => {
       response.setHeader('content-type', 'text/html; charset=utf-8');
