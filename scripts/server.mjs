@@ -21,10 +21,8 @@ const { createImmutableMedia } = await import('./server/immutableMedia.ts');
 
 // Every setting checked before anything starts (lib/config/settings.ts): a bad one is named.
 const problems = startupProblems();
-if (problems.length > 0) {
-  for (const problem of problems) console.error(problem);
-  process.exit(2);
-}
+for (const problem of problems) console.error(problem);
+if (problems.length > 0) process.exit(2);
 
 const { port, hostname, shutdownGraceMs: graceMs, mediaMemoryMb } = settings();
 

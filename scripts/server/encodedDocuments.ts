@@ -27,21 +27,9 @@ async function encode(body: Buffer, encoding: Encoding): Promise<Buffer> {
   return encoding === 'gzip' ? gzipped(body) : body;
 }
 
-export interface SentDocument {
-  encoding: Encoding;
-  bytes: Buffer;
-  /** For a kept answer, the hash it is kept by: weak, since its encodings are different bytes of one answer. */
-  etag?: string;
-}
+export type EncodedDocuments = ReturnType<typeof createEncodedDocuments>;
 
-export interface EncodedDocuments {
-  /** `shared`: a shared cache may keep the answer, so it is kept here too; `transform`: a page (frameworkScripts.ts). */
-  documentFor(original: Buffer, acceptEncoding: string | string[] | undefined, options?: { shared?: boolean; transform?: boolean }): Promise<SentDocument>;
-  cachedBytes(): number;
-  size(): number;
-}
-
-export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES, transform = (body: Buffer) => body } = {}): EncodedDocuments {
+export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES, transform = (body: Buffer) => body } = {}) {
   // Bounded by the bytes of the encodings kept; an entry is set again whenever one is added, so
   // its size is counted anew. Only shared answers: random URLs cannot push the cached pages out.
   const documents = new LRUCache<string, { length: number; variants: Map<Encoding, Buffer> }>({
@@ -49,7 +37,12 @@ export function createEncodedDocuments({ maxBytes = MAX_CACHED_BYTES, transform 
     sizeCalculation: (entry) => Math.max(1, [...entry.variants.values()].reduce((sum, bytes) => sum + bytes.length, 0)),
   });
 
-  async function documentFor(original: Buffer, acceptEncoding: string | string[] | undefined, { shared = true, transform: transforms = false } = {}) {
+  /**
+   * `shared`: a shared cache may keep the answer, so it is kept here too; `transform`: a page
+   * (frameworkScripts.ts). A kept answer's `etag` is the hash it is kept by: weak, since its
+   * encodings are different bytes of one answer.
+   */
+  async function documentFor(original: Buffer, acceptEncoding: string | string[] | undefined, { shared = true, transform: transforms = false } = {}): Promise<{ encoding: Encoding; bytes: Buffer; etag?: string }> {
     // Keyed by what Next sent, so a repeat runs neither the transform nor an encoder.
     const key = shared ? createHash('sha256').update(transforms ? 'html\0' : 'raw\0').update(original).digest('base64url') : undefined;
     const prepare = () => (transforms ? transform(original) : original);

@@ -125,18 +125,21 @@ describe('holdAnswer: what it leaves alone', () => {
 });
 
 describe('holdAnswer: which pages are kept', () => {
-  it('keeps a page a shared cache may keep, not one rendered for this request only', async () => {
+  it('keeps a page a shared cache may keep, not one rendered for this request nor a search', async () => {
     const documents = createEncodedDocuments();
     server = createServer((request, response) => {
       holdAnswer(request, response, { documents });
       response.setHeader('content-type', 'text/html; charset=utf-8');
       response.setHeader('content-security-policy', POLICY);
-      response.setHeader('cache-control', request.url === '/cached' ? 's-maxage=30, stale-while-revalidate=60' : 'private, no-cache, no-store, max-age=0');
+      const cacheControl = { '/cached': 's-maxage=30, stale-while-revalidate=60', '/search?q=1': 'public, max-age=60' }[request.url!];
+      response.setHeader('cache-control', cacheControl ?? 'private, no-cache, no-store, max-age=0');
       response.end(page(request.url === '/cached' ? 10 : 11));
     });
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     expect((await fetch(`${origin}/not-found`)).status).toBe(200);
+    // A search is public for nginx's sake, but one of countless URLs: not kept here.
+    expect((await fetch(`${origin}/search?q=1`)).status).toBe(200);
     expect(documents.size()).toBe(0);
     expect((await fetch(`${origin}/cached`)).status).toBe(200);
     expect(documents.size()).toBe(1);

@@ -9,24 +9,19 @@ import compressible from 'compressible';
 import { ifNoneMatchNames } from '../../lib/http/entityTags.ts';
 import { SERVED_BY_HEADER, servedByNext } from '../../lib/http/servedBy.ts';
 import type { EncodedDocuments } from './encodedDocuments.ts';
-import type { ImmutableMedia, KeepAnswer } from './immutableMedia.ts';
+import type { ImmutableMedia } from './immutableMedia.ts';
 
 // Past this (a sitemap is at most 50 MB), an answer streams as it comes, uncompressed.
 const MAX_HELD_BYTES = 64 * 1024 * 1024;
 
-/** Whether a shared cache may keep this answer: Next's cached pages say s-maxage, feeds public. */
-function isSharedCacheable(cacheControl: unknown): boolean {
-  const value = String(cacheControl ?? '').toLowerCase();
-  return /\b(s-maxage=|public\b)/.test(value) && !/\b(private|no-store)\b/.test(value);
-}
+// Whether a shared cache may keep this answer: cached pages say s-maxage, feeds public. A page
+// only public (a search) is one of countless URLs: kept, they would push the cached pages out.
+const isSharedCacheable = (cacheControl: unknown, page: boolean) =>
+  (page ? /\bs-maxage=/i : /\b(s-maxage=|public\b)/i).test(String(cacheControl)) && !/\b(private|no-store)\b/i.test(String(cacheControl));
 
 /** Node's writeHead takes headers as an object, a flat [name, value, …] list or a list of pairs. */
-function headerPairs(headers: unknown): Array<[string, unknown]> {
-  if (!headers) return [];
-  if (!Array.isArray(headers)) return Object.entries(headers as Record<string, unknown>).filter(([, value]) => value !== undefined);
-  if (Array.isArray(headers[0])) return headers as Array<[string, unknown]>;
-  return Array.from({ length: headers.length / 2 }, (_, i) => [String(headers[2 * i]), headers[2 * i + 1]]);
-}
+const headerPairs = (headers: unknown): unknown[][] =>
+  !Array.isArray(headers) ? Object.entries(headers ?? {}) : Array.isArray(headers[0]) ? headers : Array.from({ length: headers.length / 2 }, (_, i) => headers.slice(2 * i, 2 * i + 2));
 
 // Node's own overloads cannot be reassigned as they are: plain functions, put back on release.
 type Methods = Record<'writeHead' | 'write' | 'end' | 'flushHeaders', (...args: unknown[]) => unknown>;
@@ -35,7 +30,7 @@ const toBuffer = (chunk: unknown, encoding: unknown) => (typeof chunk === 'strin
 export function holdAnswer(request: IncomingMessage, response: ServerResponse, { documents, media, maxHeldBytes = MAX_HELD_BYTES }: { documents: EncodedDocuments; media?: ImmutableMedia; maxHeldBytes?: number }): void {
   const methods = response as unknown as Methods;
   const original: Methods = { writeHead: methods.writeHead, write: methods.write, end: methods.end, flushHeaders: methods.flushHeaders };
-  const keep: KeepAnswer | undefined = media?.keeper(request);
+  const keep = media?.keeper(request);
   let held: Buffer[] | undefined;
   let heldBytes = 0;
   let limit = maxHeldBytes;
@@ -56,19 +51,12 @@ export function holdAnswer(request: IncomingMessage, response: ServerResponse, {
     else held = [];
     return decided;
   };
-  // Past the limit, what was held goes out as it is, and the rest as it comes.
-  const release = () => {
-    const chunks = held!;
-    [held, decided] = [undefined, 'pass'];
-    restore();
-    for (const chunk of chunks) response.write(chunk);
-  };
 
   methods.writeHead = (statusCode, reason, headers) => {
     if (typeof reason !== 'string') [reason, headers] = [undefined, reason];
     response.statusCode = Number(statusCode);
     if (reason) response.statusMessage = String(reason);
-    for (const [name, value] of headerPairs(headers)) response.setHeader(name, value as OutgoingHttpHeader);
+    for (const [name, value] of headerPairs(headers)) if (value !== undefined) response.setHeader(String(name), value as OutgoingHttpHeader);
     // Node calls writeHead itself on the first write; while holding, that moment is ours.
     return decide() === 'pass' ? response.writeHead(response.statusCode) : response;
   };
@@ -77,8 +65,13 @@ export function holdAnswer(request: IncomingMessage, response: ServerResponse, {
     if (decide() === 'pass' || !held) return response.write(chunk as string, encoding as BufferEncoding, callback as () => void);
     const buffer = toBuffer(chunk, encoding);
     held.push(buffer);
-    heldBytes += buffer.length;
-    if (heldBytes > limit) release();
+    // Past the limit, what was held goes out as it is, and the rest as it comes.
+    if ((heldBytes += buffer.length) > limit) {
+      const chunks = held;
+      [decided, held] = ['pass', undefined];
+      restore();
+      for (const bytes of chunks) response.write(bytes);
+    }
     if (typeof (callback ?? encoding) === 'function') process.nextTick((callback ?? encoding) as () => void);
     return true;
   };
@@ -89,12 +82,11 @@ export function holdAnswer(request: IncomingMessage, response: ServerResponse, {
     const body = Buffer.concat(chunk === undefined || chunk === null ? held : [...held, toBuffer(chunk, encoding)]);
     restore();
     if (decided === 'keep') {
-      response.end(body, callback as () => void);
       keep!(response, body);
-      return response;
+      return response.end(body, callback as () => void);
     }
-    const shared = isSharedCacheable(response.getHeader('cache-control'));
     const page = String(response.getHeader('content-type')).startsWith('text/html');
+    const shared = isSharedCacheable(response.getHeader('cache-control'), page);
     documents.documentFor(body, request.headers['accept-encoding'], { shared, transform: page }).then((sent) => {
       const vary = String(response.getHeader('vary') ?? '');
       if (!/\baccept-encoding\b/i.test(vary)) response.setHeader('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');

@@ -13,22 +13,12 @@ const DEFAULT_MAX_ENTRY_BYTES = 1024 * 1024;
 // Per connection, never replayed.
 const NOT_REPLAYED = ['date', 'connection', 'keep-alive', 'transfer-encoding'];
 
-/** Keeps Next's whole answer if it may be sent again. */
-export type KeepAnswer = (response: ServerResponse, body: Buffer) => void;
-
-export interface ImmutableMedia {
-  /** Sends the kept answer for this request; false when there is none for the content served now. */
-  serve(request: IncomingMessage, response: ServerResponse): boolean;
-  /** For a photo request, whose answer is kept if it is an immutable 200 given under the content served now. */
-  keeper(request: IncomingMessage): KeepAnswer | undefined;
-  maxEntryBytes: number;
-  stats(): { entries: number; bytes: number };
-}
-
 const isMediaRequest = (request: IncomingMessage, methods: string[]) => methods.includes(request.method!) && request.url!.startsWith('/media/');
 
+export type ImmutableMedia = ReturnType<typeof createImmutableMedia>;
+
 /** `generation`: the content served now, a new object on every load (undefined before the first). */
-export function createImmutableMedia({ generation, maxBytes = DEFAULT_MAX_BYTES, maxEntryBytes = DEFAULT_MAX_ENTRY_BYTES }: { generation: () => object | undefined; maxBytes?: number; maxEntryBytes?: number }): ImmutableMedia {
+export function createImmutableMedia({ generation, maxBytes = DEFAULT_MAX_BYTES, maxEntryBytes = DEFAULT_MAX_ENTRY_BYTES }: { generation: () => object | undefined; maxBytes?: number; maxEntryBytes?: number }) {
   const entries = new LRUCache<string, { headers: OutgoingHttpHeaders; body: Buffer }>({ maxSize: maxBytes, maxEntrySize: maxEntryBytes, sizeCalculation: (entry) => Math.max(1, entry.body.length) });
   // Weakly held, so a replaced content is not kept alive by this.
   let keptGeneration: WeakRef<object> | undefined;
@@ -43,7 +33,8 @@ export function createImmutableMedia({ generation, maxBytes = DEFAULT_MAX_BYTES,
   };
 
   return {
-    serve(request, response) {
+    /** Sends the kept answer for this request; false when there is none for the content served now. */
+    serve(request: IncomingMessage, response: ServerResponse): boolean {
       const entry = isMediaRequest(request, ['GET', 'HEAD']) && current() !== undefined ? entries.get(request.url!) : undefined;
       if (!entry) return false;
       // Whatever layer first produced it (lib/http/servedBy.ts), these bytes come from memory now.
@@ -52,10 +43,11 @@ export function createImmutableMedia({ generation, maxBytes = DEFAULT_MAX_BYTES,
       return true;
     },
 
-    keeper(request) {
+    /** For a photo request: keeps Next's answer if it is an immutable 200 given under the content served now. */
+    keeper(request: IncomingMessage): ((response: ServerResponse, body: Buffer) => void) | undefined {
       const given = generation();
       if (!isMediaRequest(request, ['GET']) || given === undefined) return undefined;
-      return (response, body) => {
+      return (response: ServerResponse, body: Buffer) => {
         if (response.statusCode !== 200 || !/\bimmutable\b/i.test(String(response.getHeader('cache-control'))) || given !== current()) return;
         const headers = response.getHeaders();
         for (const name of NOT_REPLAYED) delete headers[name];

@@ -12,7 +12,6 @@ import type { ImmutableMedia } from './immutableMedia.ts';
 export const MAX_URL_LENGTH = 2048;
 
 export interface RequestPathParts {
-  /** Next's request handler. */
   handle: (request: IncomingMessage, response: ServerResponse) => unknown;
   documents: EncodedDocuments;
   /** Photos kept in memory; undefined with MEDIA_MEMORY_MB=0. */
