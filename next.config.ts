@@ -31,14 +31,14 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Next hashes every page it sends (FNV-1a over the whole HTML string) for its ETag: 27% of the
   // server's CPU on a cached story page (a --cpu-prof of bench:origin's load, docs/request-path.md).
-  // scripts/server/heldDocuments.ts sets the ETag instead from the hash it already takes of each
+  // scripts/server/heldAnswers.ts sets the ETag instead from the hash it already takes of each
   // page, and answers If-None-Match with 304.
   generateEtags: false,
   // Inlined into the server bundles at build time: /api/health says which Node.js built the site
   // beside the one serving it (both must be the supported major, scripts/runtime/supportedNode.mjs).
   env: { BUILT_WITH_NODE: process.version },
-  // scripts/server.mjs compresses, after it has hashed each page's inline scripts for the CSP
-  // (Next would compress first, below where the server can read the HTML).
+  // The server compresses every answer once, after it has left Next's client runtime out of each
+  // page (scripts/server/heldAnswers.ts): Next would compress first, below where it can read the HTML.
   compress: false,
   // Every response, whatever answers it (pages, route handlers, the proxy's 404 rewrites and 400s,
   // /_next/static, /_next/image): config headers are applied before routing (docs/security.md).

@@ -31,7 +31,7 @@ test('a fresh instance encodes the newest stories’ photos ahead, and its first
     const first = await fetch(url);
     expect([first.status, first.headers.get('x-served-by'), first.headers.get('content-type')]).toEqual([200, 'media-cache', 'image/avif']);
   } finally {
-    server.stop();
+    await server.stop();
     await rm(data, { recursive: true, force: true });
   }
 });

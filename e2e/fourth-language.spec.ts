@@ -118,7 +118,8 @@ test.describe('a fourth language by configuration', () => {
   });
 
   test.afterAll(async () => {
-    server?.kill('SIGTERM');
+    // Its exit first: a server still writing its DATA_DIR races the removal (ENOTEMPTY).
+    if (server && server.exitCode === null) await new Promise((resolve) => server!.once('exit', resolve).kill('SIGTERM'));
     if (root) await rm(root, { recursive: true, force: true });
   });
 

@@ -19,7 +19,7 @@ export async function startLiveServer(port: number) {
     ...server,
     root,
     stop: async () => {
-      server.stop();
+      await server.stop();
       await rm(root, { recursive: true, force: true });
     },
   };

@@ -47,7 +47,7 @@ test.describe('a live story', () => {
   });
 
   test.afterAll(async () => {
-    server?.stop();
+    await server?.stop();
     if (root) await rm(root, { recursive: true, force: true });
   });
 

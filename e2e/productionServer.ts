@@ -11,6 +11,9 @@ export async function startProductionServer(port: number, env: Record<string, st
     env: { ...process.env, PORT: String(port), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Stopping waits for the exit: a server still writing DATA_DIR (photos encoded ahead) would
+  // race a caller's cleanup of that folder.
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.stdout.on('data', (chunk) => (log += chunk));
   child.stderr.on('data', (chunk) => (log += chunk));
   const origin = `http://localhost:${port}`;
@@ -22,5 +25,5 @@ export async function startProductionServer(port: number, env: Record<string, st
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { origin, pid: child.pid!, log: () => log, stop: () => void child.kill('SIGTERM') };
+  return { origin, pid: child.pid!, log: () => log, stop: () => (child.kill('SIGTERM'), exited) };
 }

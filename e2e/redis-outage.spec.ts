@@ -12,8 +12,8 @@ test.describe('with Redis as the views store', () => {
   test.skip(!redisServerBinary(), 'needs redis-server (Debian: apt-get install -y redis-server)');
   let server: Awaited<ReturnType<typeof startProductionServer>> | undefined;
 
-  test.afterAll(() => {
-    server?.stop();
+  test.afterAll(async () => {
+    await server?.stop();
   });
 
   test('pages stay up and the beacon stays fast when Redis goes down', async ({ request }) => {

@@ -13,7 +13,7 @@ test.describe('x-served-by names the layer that produced an answer', () => {
     expect(again.headers()['x-served-by']).toBe('next-cache');
     // A search is rendered for each request.
     expect((await request.get('/en/search?q=gas')).headers()['x-served-by']).toBe('render');
-    // The page's ETag is the held documents' hash (Next's own is off): a reader who has it gets 304.
+    // The page's ETag is the kept answers' hash (Next's own is off): a reader who has it gets 304.
     // Next may regenerate the page in the background between two requests (stale-while-revalidate:
     // Popular), which is a new page and a new tag, so ask until the tag just seen is still current.
     expect(again.headers()['etag']).toMatch(/^W\/"[A-Za-z0-9_-]{43}"$/);

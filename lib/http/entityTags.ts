@@ -1,5 +1,5 @@
 // Conditional GET, RFC 9110: whether the tags a client sent name the answer it would get. Erasable
-// TypeScript with no imports: the launcher (scripts/server/heldDocuments.ts) runs it directly too.
+// TypeScript with no imports: the launcher (scripts/server/heldAnswers.ts) runs it directly too.
 
 /** Whether an If-None-Match header names this entity tag, or is `*` (weak comparison, over a list). */
 export function ifNoneMatchNames(ifNoneMatch: string | null | undefined, etag: string): boolean {
