@@ -162,6 +162,11 @@ async function followThroughNginx(root: string) {
 }
 
 const server = await startLiveServer(Number(process.env.BENCH_PORT ?? 3297));
+// Whatever fails below, the server does not outlive this script: left running, it held the port
+// and every later run talked to it (a server whose content folder was gone).
+process.once('exit', () => {
+  if (server.running()) process.kill(server.pid, 'SIGTERM');
+});
 const folder = path.join(server.root, 'news', SLUG);
 await mkdir(path.join(folder, 'updates'), { recursive: true });
 await writeFile(path.join(folder, 'ru.md'), '---\ntitle: "Переговоры: онлайн"\ndate: 2026-03-01T12:00:00+04:00\nsection: diplomacy\nlive: true\n---\nЧто известно к этому часу.\n');

@@ -25,5 +25,6 @@ export async function startProductionServer(port: number, env: Record<string, st
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { origin, pid: child.pid!, log: () => log, stop: () => (child.kill('SIGTERM'), exited) };
+  const running = () => child.exitCode === null && child.signalCode === null;
+  return { origin, pid: child.pid!, log: () => log, running, stop: () => (child.kill('SIGTERM'), exited) };
 }

@@ -52,6 +52,8 @@ const server = createServer(answer);
 server.keepAliveTimeout = 5_000;
 const own = createServer(answer);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => drain(signal));
+// A port already taken (another instance) ends the process: Next's handler would log and go on.
+for (const listener of [server, own]) listener.once('error', (error) => (console.error(`[server] ${error.message}`), process.exit(1)));
 await new Promise((resolve) => own.listen(0, '127.0.0.1', resolve));
 const ownOrigin = `http://127.0.0.1:${own.address().port}`;
 launcherEnvironment.setInternalOrigin(ownOrigin);
@@ -110,11 +112,10 @@ function drain(signal) {
   Object.assign(lifecycle, { state: 'draining', since: Date.now() });
   console.log(`[server] ${signal}: finishing requests in flight (at most ${graceMs} ms)`);
   for (const response of inFlight) if (!response.headersSent) response.shouldKeepAlive = false;
+  // close() also closes the idle kept-alive connections. Not listening yet (a SIGTERM during
+  // start-up): the callback comes at once.
   own.close();
-  own.closeIdleConnections();
-  // Not listening yet (a SIGTERM during start-up): the callback comes at once.
   server.close(() => process.exit(0));
-  server.closeIdleConnections();
   setTimeout(() => (server.closeAllConnections(), process.exit(0)), graceMs).unref();
 }
 
