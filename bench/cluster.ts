@@ -1,4 +1,4 @@
-// Several instances behind nginx (the cluster of `npm run cluster`, scripts/cluster/startCluster.mjs)
+// Several instances behind nginx (the cluster of `npm run cluster`, scripts/cluster/startCluster.ts)
 // under mixed reading traffic: failed requests while (i) an instance is SIGKILLed and comes back,
 // (ii) every instance restarts in turn (SIGTERM, start, healthy), (iii) Redis is away for 10 s (and
 // whether counting resumes after); requests/s through nginx of 2 instances against 1, with
@@ -17,8 +17,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Redis from 'ioredis';
 import { dayKey } from '../lib/views/days';
-import { startCluster, type Cluster } from '../scripts/cluster/startCluster.mjs';
-import { missingTools } from '../scripts/cluster/tools.mjs';
+import { startCluster, type Cluster } from '../scripts/cluster/startCluster.ts';
+import { missingTools } from '../scripts/cluster/tools.ts';
 import { connectionPool, discoverTargets, drive, PAGE_CLASSES, ROUTE_CLASSES, type PhaseResult, type Request, type RouteClass } from './load';
 import { printFigure } from './report';
 import { percentile } from './stats';

@@ -21,8 +21,8 @@ import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { startLiveServer } from '../e2e/live-server';
 import { updateFileName } from '../lib/content/updatesFolder';
-import { startCluster } from '../scripts/cluster/startCluster.mjs';
-import { missingTools } from '../scripts/cluster/tools.mjs';
+import { startCluster } from '../scripts/cluster/startCluster.ts';
+import { missingTools } from '../scripts/cluster/tools.ts';
 import { printFigure } from './report';
 import { percentile } from './stats';
 

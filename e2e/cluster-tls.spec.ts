@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
 import { expect, test } from '@playwright/test';
-import { startCluster, type Cluster } from '../scripts/cluster/startCluster.mjs';
-import { missingTools } from '../scripts/cluster/tools.mjs';
+import { startCluster, type Cluster } from '../scripts/cluster/startCluster.ts';
+import { missingTools } from '../scripts/cluster/tools.ts';
 import { SEED } from './helpers';
 import { rawRequest } from './rawRequest';
 

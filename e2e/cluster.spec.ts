@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { FRESHNESS_SECONDS } from '../lib/live/freshness';
-import { accepts, freePorts } from '../scripts/cluster/ports.mjs';
-import { missingTools } from '../scripts/cluster/tools.mjs';
+import { accepts, freePorts } from '../scripts/cluster/ports.ts';
+import { missingTools } from '../scripts/cluster/tools.ts';
 import { SEED, SEED_EN_TITLE } from './helpers';
 import { rawRequest } from './rawRequest';
 
@@ -131,7 +131,7 @@ test.describe('several instances behind nginx', () => {
         const response = await fetch(`${instance.origin}/api/health`);
         expect(response.status).toBe(200);
         const health = (await response.json()) as { content: { version?: string }; views: { store: string; state: string } };
-        // The cluster's Redis takes only its ACL user and password (scripts/cluster/redis.mjs): the instances have them.
+        // The cluster's Redis takes only its ACL user and password (scripts/cluster/redis.ts): the instances have them.
         expect(health.views).toEqual({ store: 'redis', state: 'ok' });
         return health.content.version;
       }),

@@ -7,7 +7,7 @@ import { currentVisibility } from '../lib/content/visibility';
 import { photosToEncodeAhead } from '../lib/media/encodeAhead';
 import { variantUrl } from '../lib/media/variantUrls';
 import { variantWidthsFor } from '../lib/media/variantConfig';
-import { freePorts } from '../scripts/cluster/ports.mjs';
+import { freePorts } from '../scripts/cluster/ports.ts';
 import { startProductionServer } from './productionServer';
 
 // An instance encodes the newest stories' resized photos in the background when its content loads

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
-import { freePorts } from '../scripts/cluster/ports.mjs';
+import { freePorts } from '../scripts/cluster/ports.ts';
 import { SEED } from './helpers';
 
 // A language is data (docs/adding-a-language.md). On a scratch copy of the project, Georgian is

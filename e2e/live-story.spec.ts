@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { updateFileName } from '../lib/content/updatesFolder';
 import { FRESHNESS_SECONDS } from '../lib/live/freshness';
-import { freePorts } from '../scripts/cluster/ports.mjs';
+import { freePorts } from '../scripts/cluster/ports.ts';
 import { startProductionServer } from './productionServer';
 
 // Live stories on a server of the e2e build whose content is a copy of the fixtures plus two live

@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { hotPaths } from '../lib/content/hotPaths';
 import { loadContent } from '../lib/content/load';
 import { currentVisibility } from '../lib/content/visibility';
-import { accepts, freePorts } from '../scripts/cluster/ports.mjs';
+import { accepts, freePorts } from '../scripts/cluster/ports.ts';
 import { rawRequest } from './rawRequest';
 
 // A fresh instance is warm before it takes traffic (scripts/server.mjs): it opens its port only

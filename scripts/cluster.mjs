@@ -14,14 +14,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { nginxUrl } from './cluster/nginx.mjs';
-import { freePorts } from './cluster/ports.mjs';
-import { startCluster } from './cluster/startCluster.mjs';
-import { missingTools } from './cluster/tools.mjs';
 import { exitUnlessSupportedNode } from './runtime/supportedNode.mjs';
 
 exitUnlessSupportedNode('npm run cluster');
+// TypeScript that Node runs itself (type stripping, Node 26), shared with the tests and benchmarks.
+// Imported after the check, so an older Node gets its message, not a loader error.
 const { configuredValue, launcherEnvironment, settings, startupProblems } = await import('../lib/config/settings.ts');
+const { nginxUrl } = await import('./cluster/nginx.ts');
+const { freePorts } = await import('./cluster/ports.ts');
+const { startCluster } = await import('./cluster/startCluster.ts');
+const { missingTools } = await import('./cluster/tools.ts');
 
 const usage = 'usage: npm run cluster -- [--instances N] [--port N] [--dist DIR] [--no-cache] [--tls]';
 

@@ -4,8 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selfSignedCertificate } from '../../scripts/cluster/certificate.mjs';
-import { freePorts, untilAccepts } from '../../scripts/cluster/ports.mjs';
+import { selfSignedCertificate } from '../../scripts/cluster/certificate.ts';
+import { freePorts, untilAccepts } from '../../scripts/cluster/ports.ts';
 import { redisServerBinary } from './testing/redisServer';
 
 // `rediss://` (Redis over TLS, across machines) with the store the site runs: a Redis with only a

@@ -2,10 +2,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { selfSignedCertificate } from './certificate.mjs';
-import { checkConfig, writeConfig } from './nginx.mjs';
-import { failTimeoutMs, rewriteSiteConfig } from './nginxConfig.mjs';
-import { findNginx } from './tools.mjs';
+import { selfSignedCertificate } from './certificate.ts';
+import { checkConfig, writeConfig } from './nginx.ts';
+import { failTimeoutMs, rewriteSiteConfig } from './nginxConfig.ts';
+import { findNginx } from './tools.ts';
 
 // npm run cluster serves deploy/nginx.conf itself, rewritten at its `# cluster:` markers: an edit
 // of the production file that drops a marker or breaks the syntax fails here, not in a cluster run.

@@ -4,9 +4,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkConfig, writeConfig } from './nginx.mjs';
-import { freePorts, untilAccepts } from './ports.mjs';
-import { findNginx } from './tools.mjs';
+import { checkConfig, writeConfig } from './nginx.ts';
+import { freePorts, untilAccepts } from './ports.ts';
+import { findNginx } from './tools.ts';
 
 // Who deploy/nginx.conf's rate limits count and what its access log keeps, for addresses a test
 // cannot connect from (IPv6 networks), and what its page cache keys on: nginx itself evaluates the

@@ -7,9 +7,9 @@ import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayKey } from '../../lib/views/days';
 import { openRedisStore } from '../../lib/views/redisStore';
-import { freePorts } from './ports.mjs';
-import { redisServer } from './redis.mjs';
-import { findRedisServer } from './tools.mjs';
+import { freePorts } from './ports.ts';
+import { redisServer } from './redis.ts';
+import { findRedisServer } from './tools.ts';
 
 // The cluster's Redis as production runs it (docs/operations.md): a password, an ACL user that
 // reaches only the site's keys, a folder only its user reads, and a check that the server

@@ -1,8 +1,8 @@
 // Free loopback ports, all different: each probe stays open until every port is found, so the
 // system cannot hand the same one out twice.
-import net from 'node:net';
+import net, { type AddressInfo, type Server } from 'node:net';
 
-function openProbe() {
+function openProbe(): Promise<Server> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.on('error', reject);
@@ -10,11 +10,11 @@ function openProbe() {
   });
 }
 
-export async function freePorts(count) {
-  const probes = [];
+export async function freePorts(count: number): Promise<number[]> {
+  const probes: Server[] = [];
   try {
     for (let i = 0; i < count; i += 1) probes.push(await openProbe());
-    return probes.map((probe) => probe.address().port);
+    return probes.map((probe) => (probe.address() as AddressInfo).port);
   } finally {
     await Promise.all(probes.map((probe) => new Promise((resolve) => probe.close(resolve))));
   }
@@ -24,7 +24,7 @@ export async function freePorts(count) {
  * Waits until something accepts connections on a loopback port, looking every 50 ms: true then,
  * false once `gaveUp()` says so (the process exited) or after `timeoutMs`.
  */
-export async function untilAccepts(port, { timeoutMs = 5_000, gaveUp = () => false } = {}) {
+export async function untilAccepts(port: number, { timeoutMs = 5_000, gaveUp = () => false }: { timeoutMs?: number; gaveUp?: () => boolean } = {}): Promise<boolean> {
   for (let waited = 0; !(await accepts(port)); waited += 50) {
     if (gaveUp() || waited > timeoutMs) return false;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -33,7 +33,7 @@ export async function untilAccepts(port, { timeoutMs = 5_000, gaveUp = () => fal
 }
 
 /** Whether something accepts connections on a loopback port. */
-export function accepts(port) {
+export function accepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
     socket.once('connect', () => {

@@ -1,34 +1,36 @@
 // Child processes of the cluster: their output as lines, and stopping them with a deadline.
+import type { ChildProcess } from 'node:child_process';
+import type { Readable } from 'node:stream';
 
 /** Calls onLine for each complete line a stream writes. */
-export function eachLine(stream, onLine) {
+export function eachLine(stream: Readable, onLine: (line: string) => void): void {
   let partial = '';
   stream.setEncoding('utf8');
-  stream.on('data', (chunk) => {
+  stream.on('data', (chunk: string) => {
     const lines = (partial + chunk).split('\n');
-    partial = lines.pop();
+    partial = lines.pop()!;
     for (const line of lines) onLine(line);
   });
   stream.on('end', () => partial && onLine(partial));
 }
 
-export function hasExited(child) {
+export function hasExited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
 /** Resolves when the child has exited (at once if it already has). */
-export function whenExited(child) {
+export function whenExited(child: ChildProcess): Promise<void> {
   if (hasExited(child)) return Promise.resolve();
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
 /** Sends `signal`, waits up to `graceMs` for the exit, then SIGKILLs: always resolves once it is gone. */
-export async function stopProcess(child, signal, graceMs) {
+export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals, graceMs: number): Promise<void> {
   if (hasExited(child)) return;
   const gone = whenExited(child);
   child.kill(signal);
-  let timer;
-  const late = new Promise((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
   if ((await Promise.race([gone, late])) === 'late') {
     child.kill('SIGKILL');
     await gone;
@@ -36,4 +38,4 @@ export async function stopProcess(child, signal, graceMs) {
   clearTimeout(timer);
 }
 
-export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,17 +1,48 @@
 // One instance of the site: scripts/server.mjs (NODE_ENV=production) on a loopback port, with the
 // cluster's shared settings. Start, wait for /api/health 200, drain with SIGTERM, or SIGKILL it.
-import { spawn } from 'node:child_process';
-import { eachLine, hasExited, sleep, stopProcess } from './processes.mjs';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import { eachLine, hasExited, sleep, stopProcess } from './processes.ts';
 
 const TAIL_LINES = 40;
 
-export function instanceProcess({ index, port, env, root, log, onExit }) {
-  let child;
+export interface ClusterInstance {
+  readonly index: number;
+  readonly port: number;
+  /** http://127.0.0.1:PORT, the instance itself (not through nginx). */
+  readonly origin: string;
+  readonly pid: number | undefined;
+  readonly running: boolean;
+  start(): void;
+  waitHealthy(options?: { timeoutMs?: number; signal?: AbortSignal }): Promise<void>;
+  /** SIGTERM, then waits for the drain (SIGKILL past SHUTDOWN_GRACE_MS + 2 s). */
+  stop(): Promise<void>;
+  /** SIGKILL, reported like a crash. */
+  kill(): void;
+}
+
+/** How an instance's unplanned exit is reported (a crash, or a kill()). */
+export type InstanceExit = (instance: ClusterInstance, code: number | null, signal: NodeJS.Signals | null) => void;
+
+export interface InstanceOptions {
+  /** 1, 2…: its name in the logs. */
+  index: number;
+  port: number;
+  /** The whole environment of scripts/server.mjs (PORT is added). */
+  env: NodeJS.ProcessEnv;
+  /** The project folder, where scripts/server.mjs runs. */
+  root: string;
+  log: (line: string) => void;
+  onExit?: InstanceExit;
+}
+
+export function instanceProcess({ index, port, env, root, log, onExit }: InstanceOptions): ClusterInstance {
+  let child: ChildProcessByStdio<null, Readable, Readable> | undefined;
   let stopping = false;
-  const tail = [];
+  const tail: string[] = [];
   const origin = `http://127.0.0.1:${port}`;
   const graceMs = Number(env.SHUTDOWN_GRACE_MS ?? 10_000);
-  const instance = {
+  const instance: ClusterInstance = {
     index,
     port,
     origin,
@@ -19,12 +50,12 @@ export function instanceProcess({ index, port, env, root, log, onExit }) {
       return child?.pid;
     },
     get running() {
-      return Boolean(child) && !hasExited(child);
+      return Boolean(child) && !hasExited(child!);
     },
     start() {
       stopping = false;
       child = spawn(process.execPath, ['scripts/server.mjs'], { cwd: root, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
-      const keep = (line) => {
+      const keep = (line: string) => {
         tail.push(line);
         if (tail.length > TAIL_LINES) tail.shift();
         log(`[${index}] ${line}`);

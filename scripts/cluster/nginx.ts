@@ -1,15 +1,36 @@
-// The cluster's nginx, configured from deploy/nginx.conf (nginxConfig.mjs) in its own folder, so it
+// The cluster's nginx, configured from deploy/nginx.conf (nginxConfig.ts) in its own folder, so it
 // needs no root-owned path and leaves nothing behind. It can be restarted with other upstreams or
 // with the cache off (bench/cluster.ts compares 1 and 2 instances, cached and not).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { mainConfig, rewriteSiteConfig } from './nginxConfig.mjs';
-import { untilAccepts } from './ports.mjs';
-import { eachLine, hasExited, stopProcess } from './processes.mjs';
+import type { Readable } from 'node:stream';
+import type { TlsFiles } from './certificate.ts';
+import { mainConfig, rewriteSiteConfig } from './nginxConfig.ts';
+import { untilAccepts } from './ports.ts';
+import { eachLine, hasExited, stopProcess } from './processes.ts';
+
+export type { TlsFiles } from './certificate.ts';
+
+/** The cluster's nginx as the cluster's users see it. */
+export interface ClusterNginx {
+  readonly port: number;
+  readonly url: string;
+  /** Plain HTTP: with TLS, where the redirect to HTTPS answers. */
+  readonly httpUrl: string;
+  readonly configFile: string;
+  /** Its access log (deploy/nginx.conf's anonymized format). */
+  readonly accessLog: string;
+  readonly pid: number | undefined;
+}
+
+export interface NginxServer extends ClusterNginx {
+  start(options: { upstreams: string[]; cache?: boolean }): Promise<void>;
+  stop(): Promise<void>;
+}
 
 /** `nginx -t` on a generated config: undefined when valid, else what nginx said. */
-export function checkConfig(binary, dir, file) {
+export function checkConfig(binary: string, dir: string, file: string): string | undefined {
   const result = spawnSync(binary, ['-t', '-q', '-p', dir, '-c', file, '-e', path.join(dir, 'error.log')], { encoding: 'utf8' });
   return result.status === 0 ? undefined : `${result.stderr}${result.stdout}`.trim() || `nginx -t exited with ${result.status}`;
 }
@@ -19,7 +40,7 @@ export function checkConfig(binary, dir, file) {
  * `port`, over HTTPS with `tls` ({ certificate, key } files), its HTTP redirect on `httpPort`);
  * returns nginx.conf's path.
  */
-export async function writeConfig({ template, dir, port, httpPort, tls, upstreams, cache }) {
+export async function writeConfig({ template, dir, port, httpPort, tls, upstreams, cache }: { template: string; dir: string; port: number; httpPort: number; tls?: TlsFiles; upstreams: string[]; cache?: boolean }): Promise<string> {
   // nginx started as root drops to "nobody" for its workers, which must reach the cache and temp folders.
   await mkdir(path.join(dir, 'temp'), { recursive: true, mode: 0o755 });
   await chmod(dir, 0o755);
@@ -44,12 +65,12 @@ export async function writeConfig({ template, dir, port, httpPort, tls, upstream
  * for localhost, and a client sends no name (SNI) for an address, which the shipped default
  * server refuses.
  */
-export function nginxUrl(port, tls) {
+export function nginxUrl(port: number, tls: unknown): string {
   return tls ? `https://localhost:${port}` : `http://127.0.0.1:${port}`;
 }
 
-export function nginxServer({ binary, dir, port, httpPort, tls, template, log }) {
-  let child;
+export function nginxServer({ binary, dir, port, httpPort, tls, template, log }: { binary: string; dir: string; port: number; httpPort: number; tls?: TlsFiles; template: string; log: (line: string) => void }): NginxServer {
+  let child: ChildProcessByStdio<null, null, Readable> | undefined;
   const errorLog = path.join(dir, 'error.log');
   return {
     port,
@@ -68,7 +89,7 @@ export function nginxServer({ binary, dir, port, httpPort, tls, template, log })
       if (invalid) throw new Error(`the nginx config generated from deploy/nginx.conf is invalid (${file}):\n${invalid}`);
       child = spawn(binary, ['-p', dir, '-c', file, '-e', errorLog], { stdio: ['ignore', 'ignore', 'pipe'] });
       eachLine(child.stderr, (line) => log(`[nginx] ${line}`));
-      if (!(await untilAccepts(port, { gaveUp: () => hasExited(child) }))) {
+      if (!(await untilAccepts(port, { gaveUp: () => hasExited(child!) }))) {
         const errors = await readFile(errorLog, 'utf8').catch(() => '');
         await stopProcess(child, 'SIGKILL', 1_000);
         throw new Error(`nginx did not start on port ${port}:\n${errors.split('\n').slice(-10).join('\n')}`);

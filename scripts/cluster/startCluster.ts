@@ -7,19 +7,60 @@ import { chmod, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { instanceProcess } from './instance.mjs';
-import { selfSignedCertificate } from './certificate.mjs';
-import { nginxServer, nginxUrl } from './nginx.mjs';
-import { failTimeoutMs } from './nginxConfig.mjs';
-import { freePorts } from './ports.mjs';
-import { sleep } from './processes.mjs';
-import { redisServer } from './redis.mjs';
-import { findNginx, findRedisServer, missingTools } from './tools.mjs';
+// TypeScript that Node runs itself (type stripping, Node 26), as is everything it imports;
+// cluster.mjs loads it only after checking the Node version.
+import { launcherEnvironment } from '../../lib/config/settings.ts';
+import { selfSignedCertificate, type TlsFiles } from './certificate.ts';
+import { instanceProcess, type ClusterInstance, type InstanceExit } from './instance.ts';
+import { nginxServer, nginxUrl, type ClusterNginx, type NginxServer } from './nginx.ts';
+import { failTimeoutMs } from './nginxConfig.ts';
+import { freePorts } from './ports.ts';
+import { sleep } from './processes.ts';
+import { redisServer, type ClusterRedis } from './redis.ts';
+import { findNginx, findRedisServer, missingTools } from './tools.ts';
 
-// TypeScript that Node runs itself (type stripping, Node 26); loaded after cluster.mjs checked the Node version.
-const { launcherEnvironment } = await import('../../lib/config/settings.ts');
+export type { ClusterInstance, ClusterNginx, ClusterRedis };
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface Cluster {
+  /** nginx's URL (https://localhost:PORT with `tls`). */
+  url: string;
+  /** With `tls`: the self-signed certificate to trust, and its key. */
+  tls: TlsFiles | undefined;
+  dir: string;
+  env: { SITE_URL: string; REDIS_URL: string; DATA_DIR: string };
+  instances: ClusterInstance[];
+  /** nginx's fail_timeout and a margin: how long a returned instance may wait for readers. */
+  settleMs: number;
+  redis: ClusterRedis | undefined;
+  nginx: ClusterNginx;
+  configureNginx(options?: { upstreams?: ClusterInstance[]; cache?: boolean }): Promise<void>;
+  restartInstance(instance: ClusterInstance): Promise<void>;
+  rollingRestart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface ClusterOptions {
+  instances?: number;
+  /** nginx's port; 0 (the default) picks a free one. */
+  port?: number;
+  /** The build folder (NEXT_DIST_DIR), default .next. */
+  dist?: string;
+  contentDir?: string;
+  /** An existing Redis; without it the cluster starts its own redis-server. */
+  redisUrl?: string;
+  siteUrl?: string;
+  secret?: string;
+  dataDir?: string;
+  /** nginx's micro-cache, default on. */
+  cache?: boolean;
+  /** HTTPS as shipped, with a self-signed certificate made for the run (openssl). */
+  tls?: boolean;
+  log?: (line: string) => void;
+  onInstanceExit?: InstanceExit;
+  signal?: AbortSignal;
+}
 
 export async function startCluster({
   instances: count = 2,
@@ -36,23 +77,23 @@ export async function startCluster({
   onInstanceExit = (instance, code, signal) =>
     log(`instance ${instance.index} exited (${signal ?? `code ${code}`}): nginx sends its readers to the others`),
   signal,
-} = {}) {
+}: ClusterOptions = {}): Promise<Cluster> {
   const missing = missingTools({ needRedis: !redisUrl, needOpenssl: tls });
   if (missing) throw new Error(missing);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'news-cluster-'));
   // nginx's workers ("nobody" when started as root) must get through it to their cache folder.
   await chmod(dir, 0o755);
   const template = await readFile(path.join(ROOT, 'deploy', 'nginx.conf'), 'utf8');
-  const [freePort, redisPort, httpPort, ...instancePorts] = await freePorts(count + 3);
+  const [freePort, redisPort, httpPort, ...instancePorts] = (await freePorts(count + 3)) as [number, number, number, ...number[]];
   const listenPort = port || freePort;
   const url = nginxUrl(listenPort, tls);
   const certificate = tls ? await selfSignedCertificate(path.join(dir, 'tls')) : undefined;
 
-  let redis;
-  let nginx;
-  const instances = [];
-  let stopping;
-  const stop = () =>
+  let redis: ClusterRedis | undefined;
+  let nginx: NginxServer | undefined;
+  const instances: ClusterInstance[] = [];
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       // Instances first, so none is cut off mid-request by its Redis or its nginx going away.
       await Promise.all(instances.map((instance) => instance.stop()));
@@ -63,7 +104,7 @@ export async function startCluster({
 
   try {
     if (!redisUrl) {
-      redis = redisServer({ binary: findRedisServer(), port: redisPort, dir: path.join(dir, 'redis') });
+      redis = redisServer({ binary: findRedisServer()!, port: redisPort, dir: path.join(dir, 'redis') });
       await redis.start();
       log(`redis: ${redis.shownUrl} (pid ${redis.pid}; ACL user with a random password, no persistence, a folder only its user reads)`);
     } else log(`redis: REDIS_URL (${redisUrl.replace(/\/\/[^@/]*@/, '//…@')})`);
@@ -73,17 +114,18 @@ export async function startCluster({
     // last good versions as the others. A throwaway cluster keeps it in its own folder.
     const data = path.resolve(dataDir ?? path.join(dir, 'data'));
     await mkdir(data, { recursive: true });
+    // A whole environment (process.env and these), as NodeJS.ProcessEnv: Next's types require its NODE_ENV.
     const env = launcherEnvironment.forChild({
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
       NEXT_DIST_DIR: dist,
       HOSTNAME: '127.0.0.1',
       CONTENT_DIR: path.resolve(contentDir),
-      REDIS_URL: redisUrl ?? redis.url,
+      REDIS_URL: redisUrl ?? redis!.url,
       SITE_URL: siteUrl ?? url,
       REVALIDATE_SECRET: secret,
       DATA_DIR: data,
-    });
+    }) as NodeJS.ProcessEnv;
     instancePorts.forEach((instancePort, i) => {
       const instance = instanceProcess({ index: i + 1, port: instancePort, env, root: ROOT, log, onExit: onInstanceExit });
       instances.push(instance);
@@ -91,7 +133,7 @@ export async function startCluster({
       log(`instance ${instance.index}: ${instance.origin} (pid ${instance.pid})`);
     });
 
-    nginx = nginxServer({ binary: findNginx(), dir: path.join(dir, 'nginx'), port: listenPort, httpPort, tls: certificate, template, log });
+    nginx = nginxServer({ binary: findNginx()!, dir: path.join(dir, 'nginx'), port: listenPort, httpPort, tls: certificate, template, log });
     await nginx.start({ upstreams: instances.map((instance) => `127.0.0.1:${instance.port}`), cache });
     log(`nginx: ${url} (pid ${nginx.pid}; config ${nginx.configFile}, cache ${cache ? 'on' : 'off'})`);
 
@@ -103,12 +145,12 @@ export async function startCluster({
   }
 
   const settleMs = failTimeoutMs(template) + 500;
-  const cluster = {
+  const cluster: Cluster = {
     url,
     /** With --tls: the self-signed certificate (trust it to reach `url`) and its key. */
     tls: certificate,
     dir,
-    env: { SITE_URL: siteUrl ?? url, REDIS_URL: redisUrl ?? redis.url, DATA_DIR: dataDir ?? path.join(dir, 'data') },
+    env: { SITE_URL: siteUrl ?? url, REDIS_URL: redisUrl ?? redis!.url, DATA_DIR: dataDir ?? path.join(dir, 'data') },
     instances,
     /** nginx's fail_timeout and a margin: how long a returned instance may wait for readers. */
     settleMs,

@@ -5,8 +5,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
+/** A certificate and its key, as files. */
+export interface TlsFiles {
+  certificate: string;
+  key: string;
+}
+
 /** Writes certificate.pem and key.pem into `dir` (an ECDSA P-256 key, valid two days); returns their paths. */
-export async function selfSignedCertificate(dir) {
+export async function selfSignedCertificate(dir: string): Promise<TlsFiles> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const certificate = path.join(dir, 'certificate.pem');
   const key = path.join(dir, 'key.pem');
