@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { accepts } from '../scripts/cluster/ports.ts';
 
 /**
  * Another production server on the same build (scripts/server.mjs), with its own settings, for
@@ -6,6 +7,8 @@ import { spawn } from 'node:child_process';
  * it answers; `log()` is everything it printed.
  */
 export async function startProductionServer(port: number, env: Record<string, string> = {}) {
+  // Another server on the port (one a failed run left behind) would answer the readiness check.
+  if (await accepts(port)) throw new Error(`port ${port} is taken: stop whatever listens there first`);
   let log = '';
   const child = spawn(process.execPath, ['scripts/server.mjs'], {
     env: { ...process.env, PORT: String(port), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...env },

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -48,6 +49,29 @@ test('100 connections at a freshly started instance, on its front pages, newest 
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await exited;
+    await rm(data, { recursive: true, force: true });
+  }
+});
+
+test('an instance whose port is taken says so and exits, instead of running on without a port', async () => {
+  test.setTimeout(60_000);
+  const data = await mkdtemp(path.join(tmpdir(), 'port-taken-'));
+  // The e2e server already holds E2E_PORT.
+  const port = process.env.E2E_PORT ?? '3210';
+  expect(await accepts(Number(port))).toBe(true);
+  const child = spawn(process.execPath, ['scripts/server.mjs'], {
+    env: { ...process.env, PORT: port, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: '.next-e2e', CONTENT_DIR: 'tests/fixtures/content', DATA_DIR: data, VIEWS_DB: path.join(data, 'views.db') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout.on('data', (chunk) => (log += chunk));
+  child.stderr.on('data', (chunk) => (log += chunk));
+  try {
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code, log).toBe(1);
+    expect(log).toMatch(new RegExp(`\\[server\\] listen EADDRINUSE: address already in use \\S*:${port}`));
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
     await rm(data, { recursive: true, force: true });
   }
 });
