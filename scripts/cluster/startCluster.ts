@@ -114,7 +114,7 @@ export async function startCluster({
     // last good versions as the others. A throwaway cluster keeps it in its own folder.
     const data = path.resolve(dataDir ?? path.join(dir, 'data'));
     await mkdir(data, { recursive: true });
-    // A whole environment (process.env and these), as NodeJS.ProcessEnv: Next's types require its NODE_ENV.
+    // A whole environment (this process's and these), as NodeJS.ProcessEnv: Next's types require its NODE_ENV.
     const env = launcherEnvironment.forChild({
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
