@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 // The production server: Next's request handler behind a plain Node HTTP server, whose request
-// path (scripts/server/requestPath.ts, drawn in docs/request-path.md) sets the TCP peer's address
-// and drops the headers only the site's own layers may set, then serves pages without Next's
-// client runtime, compressed by one compressor. Its public port opens once the content is
-// compared with the build and the hot pages are warm; SIGTERM drains (/api/health answers 503,
-// requests in flight finish within SHUTDOWN_GRACE_MS), then the process exits 0.
+// path (scripts/server/requestPath.ts, drawn in docs/request-path.md) sets the TCP peer's address,
+// drops the headers only the site's own layers may set and compresses with one compressor. Its
+// port opens once the content is compared with the build and the hot pages are warm; SIGTERM
+// drains (/api/health answers 503, requests in flight finish within SHUTDOWN_GRACE_MS), exits 0.
 import { createServer } from 'node:http';
 import next from 'next';
 import { exitUnlessSupportedNode } from './runtime/supportedNode.mjs';

@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createEncodedDocuments, preferredEncoding } from './encodedDocuments.ts';
 
@@ -36,6 +36,22 @@ describe('createEncodedDocuments', () => {
     expect(documents.size()).toBeLessThan(50);
     // An evicted document comes back right, just not from the cache.
     expect((await documents.documentFor(page('story 0 '), 'identity')).bytes.equals(page('story 0 '))).toBe(true);
+  });
+
+  it('compresses megabytes (a child sitemap) as it does a page, off the event loop', async () => {
+    const documents = createEncodedDocuments();
+    const sitemap = Buffer.from(`<urlset>${'<url><loc>https://example.org/ru/news/новость</loc></url>'.repeat(30_000)}</urlset>`);
+    expect(sitemap.length).toBeGreaterThan(1024 * 1024);
+    // The event loop turns while it is compressed (a page's would be ready before that).
+    const order: string[] = [];
+    const compressing = documents.documentFor(sitemap, 'br', { shared: false }).then((sent) => (order.push('compressed'), sent));
+    setImmediate(() => order.push('the loop turned'));
+    const br = await compressing;
+    expect(order).toEqual(['the loop turned', 'compressed']);
+    const gzip = await documents.documentFor(sitemap, 'gzip', { shared: false });
+    expect([br.encoding, gzip.encoding]).toEqual(['br', 'gzip']);
+    expect(brotliDecompressSync(br.bytes).equals(sitemap)).toBe(true);
+    expect(gunzipSync(gzip.bytes).equals(sitemap)).toBe(true);
   });
 
   it('sends a small document as it is', async () => {

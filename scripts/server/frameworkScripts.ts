@@ -1,9 +1,8 @@
-// Pages without Next's client runtime: every page is complete as server HTML, and Next's router,
-// React and the inlined RSC payload (about 600 KB of JavaScript) have nothing to hydrate but the
-// page itself (docs/architecture.md, "Pages without the client runtime"). Only what Next writes
-// is removed, by shape: bundle <script src> and their preloads, the `self.__next_f` payload and
-// Turbopack's chunk list. Any other inline script stays, and the fixed policy refuses it. React
-// escapes "</script" inside its scripts and story bodies are sanitized, so the first one closes each.
+// Pages without Next's client runtime, which has nothing to hydrate on them (docs/architecture.md,
+// "Pages without the client runtime"). Only what Next writes is removed, by shape: bundle <script
+// src> and their preloads, the `self.__next_f` payload and Turbopack's chunk list. Any other inline
+// script stays, and the fixed policy refuses it. React escapes "</script" inside its scripts and
+// story bodies are sanitized, so the first "</script" closes each.
 const BUNDLE_SCRIPT = /<script\b(?=[^>]*\ssrc="\/_next\/static\/)[^>]*><\/script\s*>/gi;
 const BUNDLE_PRELOAD = /<link\b(?=[^>]*\sas="script")(?=[^>]*\shref="\/_next\/static\/)[^>]*>/gi;
 const RUNTIME_INLINE = /<script\b[^>]*>\s*(?:\(self\.__next_f=|self\.__next_f\.push\(|\(globalThis\["TURBOPACK"\])[\s\S]*?<\/script\s*>/gi;

@@ -1,7 +1,6 @@
 // Every answer Next writes passes here, and one of three things happens to it:
-// - a compressible one (`compressible`: a page, a feed, a sitemap, JSON) is held whole and sent
-//   compressed by encodedDocuments.ts, the one compressor; a page without Next's client runtime
-//   (frameworkScripts.ts), its fixed Content-Security-Policy (next.config.ts) never rewritten;
+// - a compressible one (a page, a feed, a sitemap, JSON) is held whole and compressed by the one
+//   compressor (encodedDocuments.ts); a page loses Next's client runtime, never its fixed CSP;
 // - an immutable photo is held too, then kept in memory (immutableMedia.ts);
 // - anything else (other images, cards, fonts, HEAD, 204, 304) streams through untouched.
 import type { IncomingMessage, OutgoingHttpHeader, ServerResponse } from 'node:http';
