@@ -144,7 +144,10 @@ export async function startCluster({
     throw error;
   }
 
-  const settleMs = failTimeoutMs(template) + 500;
+  // nginx keeps time in whole seconds: a failure at 32.9 s counts from 32, so an instance it took
+  // out may stay out almost a second past fail_timeout. Half a second of margin was not enough: a
+  // rolling restart drained the next instance while nginx still held the first out (502s).
+  const settleMs = failTimeoutMs(template) + 1_500;
   const cluster: Cluster = {
     url,
     /** With --tls: the self-signed certificate (trust it to reach `url`) and its key. */
