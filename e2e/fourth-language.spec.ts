@@ -5,6 +5,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { freePorts } from '../scripts/cluster/ports.ts';
+import { stopProcess } from '../scripts/cluster/processes.ts';
 import { SEED } from './helpers';
 
 // A language is data (docs/adding-a-language.md). On a scratch copy of the project, Georgian is
@@ -119,7 +120,7 @@ test.describe('a fourth language by configuration', () => {
 
   test.afterAll(async () => {
     // Its exit first: a server still writing its DATA_DIR races the removal (ENOTEMPTY).
-    if (server && server.exitCode === null) await new Promise((resolve) => server!.once('exit', resolve).kill('SIGTERM'));
+    if (server) await stopProcess(server, 'SIGTERM', 15_000);
     if (root) await rm(root, { recursive: true, force: true });
   });
 

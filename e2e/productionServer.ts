@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { accepts } from '../scripts/cluster/ports.ts';
+import { hasExited, stopProcess } from '../scripts/cluster/processes.ts';
 
 /**
  * Another production server on the same build (scripts/server.mjs), with its own settings, for
@@ -14,9 +15,6 @@ export async function startProductionServer(port: number, env: Record<string, st
     env: { ...process.env, PORT: String(port), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  // Stopping waits for the exit: a server still writing DATA_DIR (photos encoded ahead) would
-  // race a caller's cleanup of that folder.
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.stdout.on('data', (chunk) => (log += chunk));
   child.stderr.on('data', (chunk) => (log += chunk));
   const origin = `http://localhost:${port}`;
@@ -28,6 +26,7 @@ export async function startProductionServer(port: number, env: Record<string, st
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  const running = () => child.exitCode === null && child.signalCode === null;
-  return { origin, pid: child.pid!, log: () => log, running, stop: () => (child.kill('SIGTERM'), exited) };
+  // Stopping waits for the exit: a server still writing DATA_DIR (photos encoded ahead) would
+  // race a caller's cleanup of that folder.
+  return { origin, pid: child.pid!, log: () => log, running: () => !hasExited(child), stop: () => stopProcess(child, 'SIGTERM', 15_000) };
 }

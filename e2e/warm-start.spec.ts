@@ -8,6 +8,7 @@ import { hotPaths } from '../lib/content/hotPaths';
 import { loadContent } from '../lib/content/load';
 import { currentVisibility } from '../lib/content/visibility';
 import { accepts, freePorts } from '../scripts/cluster/ports.ts';
+import { stopProcess } from '../scripts/cluster/processes.ts';
 import { rawRequest } from './rawRequest';
 
 // A fresh instance is warm before it takes traffic (scripts/server.mjs): it opens its port only
@@ -46,9 +47,7 @@ test('100 connections at a freshly started instance, on its front pages, newest 
     expect(answers.filter((answer) => answer.servedBy === 'render').map((answer) => answer.path)).toEqual([]);
     expect(log).toMatch(/\[server\] warmed \d+ of \d+ pages and cards/);
   } finally {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    await stopProcess(child, 'SIGTERM', 15_000);
     await rm(data, { recursive: true, force: true });
   }
 });
@@ -71,7 +70,7 @@ test('an instance whose port is taken says so and exits, instead of running on w
     expect(code, log).toBe(1);
     expect(log).toMatch(new RegExp(`\\[server\\] listen EADDRINUSE: address already in use \\S*:${port}`));
   } finally {
-    if (child.exitCode === null) child.kill('SIGKILL');
+    await stopProcess(child, 'SIGKILL', 5_000);
     await rm(data, { recursive: true, force: true });
   }
 });

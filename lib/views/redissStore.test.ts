@@ -1,11 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selfSignedCertificate } from '../../scripts/cluster/certificate.ts';
 import { freePorts, untilAccepts } from '../../scripts/cluster/ports.ts';
+import { stopProcess } from '../../scripts/cluster/processes.ts';
 import { redisServerBinary } from './testing/redisServer';
 
 // `rediss://` (Redis over TLS, across machines) with the store the site runs: a Redis with only a
@@ -30,11 +30,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = once(server, 'exit');
-    server.kill('SIGTERM');
-    await exited;
-  }
+  if (server) await stopProcess(server, 'SIGTERM', 5_000);
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 

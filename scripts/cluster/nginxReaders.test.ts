@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkConfig, writeConfig } from './nginx.ts';
 import { freePorts, untilAccepts } from './ports.ts';
+import { stopProcess } from './processes.ts';
 import { findNginx } from './tools.ts';
 
 // Who deploy/nginx.conf's rate limits count and what its access log keeps, for addresses a test
@@ -42,11 +42,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (child && child.exitCode === null) {
-    const exited = once(child, 'exit');
-    child.kill('SIGTERM');
-    await exited;
-  }
+  if (child) await stopProcess(child, 'SIGTERM', 5_000);
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 

@@ -45,8 +45,8 @@ export function createImmutableMedia({ generation, maxBytes = DEFAULT_MAX_BYTES,
 
     /** For a photo request: keeps Next's answer if it is an immutable 200 given under the content served now. */
     keeper(request: IncomingMessage): ((response: ServerResponse, body: Buffer) => void) | undefined {
-      const given = generation();
-      if (!isMediaRequest(request, ['GET']) || given === undefined) return undefined;
+      const given = isMediaRequest(request, ['GET']) ? generation() : undefined;
+      if (given === undefined) return undefined;
       return (response: ServerResponse, body: Buffer) => {
         if (response.statusCode !== 200 || !/\bimmutable\b/i.test(String(response.getHeader('cache-control'))) || given !== current()) return;
         const headers = response.getHeaders();
