@@ -79,9 +79,9 @@ async function compareWithBuild(origin) {
 }
 
 /**
- * Asks for each hot path (lib/content/hotPaths.ts), two at a time, as browsers ask (brotli), before
- * readers can connect: a fresh instance hit by 100 connections at once left some of them waiting
- * over 10 s while its code and pages were cold. A failure is logged, not fatal.
+ * Asks for each hot path (lib/content/hotPaths.ts), two at a time, as browsers do (brotli), before
+ * readers connect: 100 connections at once on a cold instance waited up to 10 s. A failure is
+ * logged, not fatal. The card worker then stops (docs/sharing.md): its cards are kept.
  */
 async function warm(origin, paths) {
   const started = performance.now();
@@ -94,6 +94,7 @@ async function warm(origin, paths) {
   };
   const total = paths.length;
   await Promise.all([worker(), worker()]);
+  launcherSlots.restCardDrawer();
   console.log(`[server] warmed ${total - failed} of ${total} pages and cards in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
@@ -111,8 +112,7 @@ function drain(signal) {
   Object.assign(lifecycle, { state: 'draining', since: Date.now() });
   console.log(`[server] ${signal}: finishing requests in flight (at most ${graceMs} ms)`);
   for (const response of inFlight) if (!response.headersSent) response.shouldKeepAlive = false;
-  // close() also closes the idle kept-alive connections. Not listening yet (a SIGTERM during
-  // start-up): the callback comes at once.
+  // close() also closes idle kept-alive connections; not listening yet (start-up), it calls back at once.
   own.close();
   server.close(() => process.exit(0));
   setTimeout(() => (server.closeAllConnections(), process.exit(0)), graceMs).unref();

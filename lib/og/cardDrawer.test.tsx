@@ -57,4 +57,17 @@ describe('cards drawn in a worker', () => {
     const again = await quick.draw(card('Первая'));
     expect(again.equals(first)).toBe(true);
   });
+
+  it('rest at once when told (after the warm-up), never while a card is asked for or drawn', async () => {
+    const resting = workerDrawer(cardFonts, CARD_SIZE);
+    resting.rest();
+    await resting.draw(card('Вторая'));
+    // Told just as the next card is asked for, before it reaches the worker: it is drawn all the same.
+    const next = resting.draw(card('Третья'));
+    resting.rest();
+    expect((await next).subarray(1, 4).toString()).toBe('PNG');
+    expect(resting.running).toBe(true);
+    resting.rest();
+    expect(resting.running).toBe(false);
+  });
 });

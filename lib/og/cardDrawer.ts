@@ -45,6 +45,8 @@ export interface CardDrawer {
   draw(element: ReactElement): Promise<Buffer>;
   /** Whether a worker is running now (it stops after CARD_WORKER_IDLE_MS without a card). */
   readonly running: boolean;
+  /** Stops the worker now if it has nothing to draw: the warm-up's cards are kept, its next card may be long in coming. */
+  rest(): void;
 }
 
 /** A drawing that takes longer is abandoned and the worker replaced, so a slot is never held for ever. */
@@ -65,6 +67,8 @@ export function workerDrawer(fonts: () => Promise<CardFont[]>, size: CardWorkerD
   let current: Worker | undefined;
   let idle: NodeJS.Timeout | undefined;
   let nextId = 0;
+  // Cards asked for and still waiting for the worker to start: not yet pending, but not idle.
+  let waiting = 0;
   const pending = new Map<number, { resolve: (png: Buffer) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
 
   const failAll = (error: Error) => {
@@ -73,6 +77,14 @@ export function workerDrawer(fonts: () => Promise<CardFont[]>, size: CardWorkerD
       reject(error);
     }
     pending.clear();
+  };
+  const stopIfIdle = (running: Worker | undefined) => {
+    if (pending.size + waiting > 0 || running === undefined || current !== running) return;
+    clearTimeout(idle);
+    // Forgotten first, so a card asked for while it stops starts a new one.
+    current = undefined;
+    worker = undefined;
+    void running.terminate();
   };
   const start = async () => {
     const workerData: CardWorkerData = {
@@ -90,13 +102,7 @@ export function workerDrawer(fonts: () => Promise<CardFont[]>, size: CardWorkerD
       if (png) job.resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
       else job.reject(new Error(error ?? 'the card worker answered nothing'));
       if (pending.size > 0) return;
-      idle = setTimeout(() => {
-        if (pending.size > 0 || current !== started) return;
-        // Forgotten first, so a card asked for while it stops starts a new one.
-        current = undefined;
-        worker = undefined;
-        void started.terminate();
-      }, idleMs);
+      idle = setTimeout(() => stopIfIdle(started), idleMs);
       idle.unref();
     });
     const lost = (why: string) => {
@@ -121,7 +127,8 @@ export function workerDrawer(fonts: () => Promise<CardFont[]>, size: CardWorkerD
           if (worker === starting) worker = undefined;
         });
       }
-      const running = await worker;
+      waiting += 1;
+      const running = await worker.finally(() => (waiting -= 1));
       const id = (nextId += 1);
       return new Promise<Buffer>((resolve, reject) => {
         const timer = setTimeout(() => {
@@ -138,5 +145,6 @@ export function workerDrawer(fonts: () => Promise<CardFont[]>, size: CardWorkerD
     get running() {
       return current !== undefined;
     },
+    rest: () => stopIfIdle(current),
   };
 }

@@ -121,6 +121,8 @@ export const launcherSlots = {
     slots[keyOf('peer-header')] = true;
   },
   peerHeaderMarked: (): boolean => slots[keyOf('peer-header')] === true,
+  /** Stops the card worker if it has nothing to draw (lib/og/cardDrawer.ts's rest). */
+  restCardDrawer: (): void => peekProcessSlot<{ drawer: { rest(): void } }>('og:renderer')?.drawer.rest(),
   /** The content served now: a new object after every load (lib/content/repository.ts). */
   contentServed: (): object | undefined => peekProcessSlot<{ peek(): object | undefined }>('content-repository')?.peek(),
 };
