@@ -12,6 +12,7 @@ import { createFileContentLoader } from '../lib/content/fileContentLoader';
 import { withoutDraftVersions } from '../lib/content/drafts';
 import { isPublic } from '../lib/content/visibility';
 import { localeCorpus, rankFor } from '../lib/related/related';
+import { stopProcess } from '../scripts/cluster/processes.ts';
 import { freePort } from './load';
 import { printFigure } from './report';
 import { rssMb } from './pages';
@@ -46,7 +47,7 @@ async function serve(env: NodeJS.ProcessEnv) {
   const readySeconds = (performance.now() - started) / 1000;
   const rss = () => rssMb(child.pid);
   // Waits for the exit, so a draining server never shares the cores with the next benchmark.
-  const stop = () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));
+  const stop = () => stopProcess(child, 'SIGTERM', 15_000);
   return { origin, readySeconds, rss, stop };
 }
 

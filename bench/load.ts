@@ -17,6 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startProductionServer } from '../e2e/productionServer';
 import { routing } from '../i18n/routing';
+import { stopProcess } from '../scripts/cluster/processes.ts';
 import { printFigure } from './report';
 import { percentile } from './stats';
 
@@ -336,9 +337,7 @@ http {
     origin,
     path: '/story.html',
     stop: async () => {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
+      await stopProcess(child, 'SIGTERM', 10_000);
       await rm(dir, { recursive: true, force: true });
     },
   };
