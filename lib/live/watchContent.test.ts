@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -43,7 +43,7 @@ describe('watchContent', () => {
     };
     // The first call comes once the watch is in place: edits after it are seen.
     expect(await next()).toEqual({ scope: 'changes', slugs: [] });
-    return { root, next };
+    return { root, next, forget: () => void calls.splice(0) };
   }
 
   it('names the story folders a burst of edits touched, new folders included', async () => {
@@ -55,6 +55,22 @@ describe('watchContent', () => {
     // A file in a folder that appeared after the watch began is watched too.
     await writeFile(path.join(root, 'news', 'second', 'en.md'), 'edited');
     expect(await next()).toEqual({ scope: 'changes', slugs: ['second'] });
+  });
+
+  it('watches the folders inside a folder that arrived whole (moved in, copied, checked out, mkdir -p)', async () => {
+    const { root, next, forget } = await watched();
+    // Made outside the root and moved in at once: the story's updates/ folder is there before any watch.
+    const outside = await mkdtemp(path.join(os.tmpdir(), 'watch-content-outside-'));
+    roots.push(outside);
+    await mkdir(path.join(outside, 'live', 'updates'), { recursive: true });
+    await writeFile(path.join(outside, 'live', 'ru.md'), 'live');
+    await writeFile(path.join(outside, 'live', 'updates', '2026-03-01T1200-first.ru.md'), 'first');
+    await rename(path.join(outside, 'live'), path.join(root, 'news', 'live'));
+    expect(await next()).toEqual({ scope: 'changes', slugs: ['live'] });
+    // Whatever was asked before the edit, a reload asked after it reads it.
+    forget();
+    await writeFile(path.join(root, 'news', 'live', 'updates', '2026-03-01T1200-first.ru.md'), 'edited');
+    expect(await next()).toEqual({ scope: 'changes', slugs: ['live'] });
   });
 
   it('asks for every folder when a change may touch every story', async () => {

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { subscribe, type AsyncSubscription } from '@parcel/watcher';
+import { subscribe, type AsyncSubscription, type SubscribeCallback } from '@parcel/watcher';
 import { mapWithLimit } from '../concurrency';
 
 const DEBOUNCE_MS = 300;
@@ -91,11 +91,39 @@ export function watchContent(root: string, notify: Notify, onWatching: () => voi
     );
   }
 
+  // @parcel/watcher watches a folder that appears, not the folders already inside it (a story
+  // moved in, copied, checked out or made with mkdir -p: its updates/ would never be seen;
+  // parcel-bundler/watcher#97), and a second watch of the root would share the first's tree. Such
+  // a folder gets a watch of its own, which walks it whole; the folder is read again once that is
+  // in place, so an edit made inside it meanwhile is not lost.
+  const wholeFolders = new Map<string, Promise<AsyncSubscription | undefined>>();
+  const watchWhole = async (folder: string) => {
+    const previous = wholeFolders.get(folder);
+    const watching = (async () => {
+      // The folder was replaced: its old watch (and the tree it shares) goes first.
+      await (await previous)?.unsubscribe().catch(() => undefined);
+      return subscribe(folder, onEvents).catch((error: Error) => void fallBack(error.message));
+    })();
+    wholeFolders.set(folder, watching);
+    const active = await watching;
+    if (stopped) return void active?.unsubscribe().catch(() => undefined);
+    changed(path.relative(root, folder));
+  };
+  const holdsFolders = (folder: string) =>
+    readdir(folder, { withFileTypes: true }).then(
+      (entries) => entries.some((entry) => entry.isDirectory()),
+      () => false,
+    );
+  const onEvents: SubscribeCallback = (error, events) => {
+    if (error) return void fallBack(error.message);
+    for (const event of events) {
+      changed(path.relative(root, event.path));
+      if (event.type === 'create') void holdsFolders(event.path).then((holds) => holds && watchWhole(event.path));
+    }
+  };
+
   // The first notify waits for the watch to be in place, so no edit falls between the two.
-  subscribe(root, (error, events) => {
-    if (error) void fallBack(error.message);
-    else for (const event of events) changed(path.relative(root, event.path));
-  })
+  subscribe(root, onEvents)
     .then(
       (active) => {
         if (stopped) return void active.unsubscribe().catch(() => undefined);
@@ -114,6 +142,7 @@ export function watchContent(root: string, notify: Notify, onWatching: () => voi
   return () => {
     stopped = true;
     void subscription?.unsubscribe().catch(() => undefined);
+    for (const watching of wholeFolders.values()) void watching.then((active) => active?.unsubscribe().catch(() => undefined));
     clearInterval(poller);
     clearTimeout(debounce);
     clearTimeout(dueTimer);
