@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -43,12 +43,14 @@ test.describe('a live story', () => {
       await writeFile(path.join(folder, 'updates', name), text);
     }
     const [port] = await freePorts(1);
-    server = await startProductionServer(port!, { CONTENT_DIR: root, DATA_DIR: path.join(root, '.data'), SITE_URL: `http://localhost:${port}`, NEXT_DIST_DIR: '.next-e2e' });
+    // The data folder beside the content, not in it: the server's own writes there would each
+    // make the watcher compare every story folder, and hide an edit the watcher missed.
+    server = await startProductionServer(port!, { CONTENT_DIR: root, DATA_DIR: `${root}-data`, SITE_URL: `http://localhost:${port}`, NEXT_DIST_DIR: '.next-e2e' });
   });
 
   test.afterAll(async () => {
     await server?.stop();
-    if (root) await rm(root, { recursive: true, force: true });
+    if (root) await Promise.all([root, `${root}-data`].map((folder) => rm(folder, { recursive: true, force: true })));
   });
 
   test('shows the Live label, the key events, the pinned post and the newest 20 updates, each with its permalink', async ({ page }) => {
@@ -108,6 +110,21 @@ test.describe('a live story', () => {
     await expect
       .poll(async () => (await fetch(`${server.origin}/en/news/${LIVE}`)).text(), { timeout: FRESHNESS_SECONDS * 1000, intervals: [100] })
       .toMatch(/id="update-u61"[\s\S]*Just in/);
+  });
+
+  test('a live story that arrives whole while the site runs (moved in with its updates/) takes its later updates', async () => {
+    const slug = 'arrived-whole-live';
+    const outside = await mkdtemp(path.join(tmpdir(), 'live-story-outside-'));
+    await mkdir(path.join(outside, slug, 'updates'), { recursive: true });
+    await writeFile(path.join(outside, slug, 'en.md'), '---\ntitle: "Arrived whole"\ndate: 2026-03-01T12:00:00+04:00\nsection: diplomacy\nlive: true\n---\nFirst lines.\n');
+    await writeFile(path.join(outside, slug, 'updates', updateFile(1)[0]), updateFile(1)[1]);
+    await rename(path.join(outside, slug), path.join(root, 'news', slug));
+    await rm(outside, { recursive: true, force: true });
+    const page = `${server.origin}/en/news/${slug}`;
+    await expect.poll(async () => (await fetch(page)).text(), { timeout: FRESHNESS_SECONDS * 1000, intervals: [100] }).toMatch(/id="update-u1"/);
+    const [name, text] = updateFile(2, '\nheadline: "Second, seen"');
+    await writeFile(path.join(root, 'news', slug, 'updates', name), text);
+    await expect.poll(async () => (await fetch(page)).text(), { timeout: FRESHNESS_SECONDS * 1000, intervals: [100] }).toMatch(/id="update-u2"[\s\S]*Second, seen/);
   });
 
   test('the poll answers in a few bytes, the same for every reader, 304 when nothing changed, cacheable for seconds, 404 off a live story', async () => {
