@@ -47,12 +47,20 @@ describe('watchContent', () => {
   }
 
   it('names the story folders a burst of edits touched, new folders included', async () => {
-    const { root, next } = await watched();
+    const { root, next, forget } = await watched();
     await writeFile(path.join(root, 'news', 'first', 'ru.md'), 'two');
     await mkdir(path.join(root, 'news', 'second'));
     await writeFile(path.join(root, 'news', 'second', 'en.md'), 'new');
-    expect(await next()).toEqual({ scope: 'changes', slugs: ['first', 'second'] });
+    // One call as a rule; two on a busy machine, where the burst outlasts the 300 ms debounce.
+    const named = new Set<string>();
+    while (!named.has('first') || !named.has('second')) {
+      const call = await next();
+      expect(call?.scope).toBe('changes');
+      for (const slug of call?.slugs ?? ['(every folder)']) named.add(slug);
+    }
+    expect([...named].sort()).toEqual(['first', 'second']);
     // A file in a folder that appeared after the watch began is watched too.
+    forget();
     await writeFile(path.join(root, 'news', 'second', 'en.md'), 'edited');
     expect(await next()).toEqual({ scope: 'changes', slugs: ['second'] });
   });
