@@ -5,6 +5,7 @@ import { deserialize, serialize } from 'node:v8';
 import { rememberFingerprint, storyFingerprint, type ContentFingerprints, type StoryFingerprint } from './diff';
 import type { LastGood } from './lastGood';
 import type { ContentProblem, LoadedContent, Story, Taxonomy } from './types';
+import { dataFolder } from '../config/dataFolder';
 import { settings } from '../config/settings';
 import { writeFileAtomically } from '../fs/writeFileAtomically';
 
@@ -18,18 +19,14 @@ import { writeFileAtomically } from '../fs/writeFileAtomically';
  *   re-rendered at start-up instead of serving the build's HTML.
  */
 
-function dataDir(): string {
-  return path.resolve(/* turbopackIgnore: true */ process.cwd(), settings().dataDir);
-}
-
 export function lastGoodFile(root: string): string {
   const id = createHash('sha1').update(root).digest('hex').slice(0, 12);
-  return path.join(dataDir(), `last-good-${id}.json`);
+  return dataFolder(`last-good-${id}.json`);
 }
 
 export function contentCacheFile(root: string): string {
   const id = createHash('sha1').update(root).digest('hex').slice(0, 12);
-  return path.join(dataDir(), `content-cache-${id}.v8`);
+  return dataFolder(`content-cache-${id}.v8`);
 }
 
 export function buildFingerprintsFile(): string {

@@ -1,5 +1,6 @@
 import { processSingleton, processToken } from '../process/registry';
 import { contentRoot } from '../content/root';
+import { dataFolder } from '../config/dataFolder';
 import { watchContent } from './watchContent';
 import { markWatchStarting, markWatching } from './watchState';
 import { runtimeEnvironment, settings } from '../config/settings';
@@ -44,6 +45,6 @@ export function startContentWatcher(): void {
       }
       console.error(`[content] POST ${revalidateEndpoint()} failed ${ATTEMPTS} times, last: ${lastError}; changes under ${contentRoot()} are not live until the next change or a restart`);
       return undefined;
-    }, markWatching);
+    }, markWatching, [dataFolder()]);
   });
 }

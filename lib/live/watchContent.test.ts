@@ -24,7 +24,7 @@ describe('watchContent', () => {
   });
 
   /** A watched content root; each notify call is queued for the test to take in order. */
-  async function watched() {
+  async function watched(ignoredInside: string[] = []) {
     const root = await mkdtemp(path.join(os.tmpdir(), 'watch-content-'));
     roots.push(root);
     await mkdir(path.join(root, 'news', 'first'), { recursive: true });
@@ -36,7 +36,7 @@ describe('watchContent', () => {
       waiters.splice(0).forEach((wake) => wake());
       return { nextDue: null };
     };
-    stops.push(watchContent(root, notify));
+    stops.push(watchContent(root, notify, undefined, ignoredInside.map((folder) => path.join(root, folder))));
     const next = async () => {
       while (calls.length === 0) await new Promise<void>((resolve) => waiters.push(resolve));
       return calls.shift();
@@ -79,6 +79,15 @@ describe('watchContent', () => {
     forget();
     await writeFile(path.join(root, 'news', 'live', 'updates', '2026-03-01T1200-first.ru.md'), 'edited');
     expect(await next()).toEqual({ scope: 'changes', slugs: ['live'] });
+  });
+
+  it('ignores the site’s own data folder inside the root (DATA_DIR there): its writes are no edit', async () => {
+    const { root, next } = await watched(['.data']);
+    await mkdir(path.join(root, '.data', 'card-cache'), { recursive: true });
+    await writeFile(path.join(root, '.data', 'content-cache.v8'), 'cache');
+    await writeFile(path.join(root, 'news', 'first', 'ru.md'), 'two');
+    // Counted, the data folder's writes would have asked for every folder, alone or with this.
+    expect(await next()).toEqual({ scope: 'changes', slugs: ['first'] });
   });
 
   it('asks for every folder when a change may touch every story', async () => {

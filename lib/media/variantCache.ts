@@ -4,7 +4,7 @@ import { writeFileAtomically } from '../fs/writeFileAtomically';
 import type { Variant } from './photoRequest';
 import { VARIANT_FORMATS, type VariantFormat } from './variantConfig';
 import { readRegularFileInside } from './readRegularFile';
-import { settings } from '../config/settings';
+import { dataFolder } from '../config/dataFolder';
 
 /**
  * Encoded variants on disk, `{DATA_DIR}/media-cache/{slug}/{version}-{width}.{format}`: each is
@@ -14,7 +14,7 @@ import { settings } from '../config/settings';
  * and only an editor's new photo makes a new version.
  */
 export function mediaCacheDir(): string {
-  return path.resolve(/* turbopackIgnore: true */ process.cwd(), settings().dataDir, 'media-cache');
+  return dataFolder('media-cache');
 }
 
 // The slug is already a content folder name and the version a hex hash; checked again because

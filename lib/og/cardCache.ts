@@ -1,6 +1,6 @@
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { settings } from '../config/settings';
+import { dataFolder } from '../config/dataFolder';
 import { writeFileAtomically } from '../fs/writeFileAtomically';
 import { readRegularFileInside } from '../media/readRegularFile';
 
@@ -12,7 +12,7 @@ import { readRegularFileInside } from '../media/readRegularFile';
  * story and language, whatever the number of edits.
  */
 export function cardCacheDir(): string {
-  return path.resolve(/* turbopackIgnore: true */ process.cwd(), settings().dataDir, 'card-cache');
+  return dataFolder('card-cache');
 }
 
 // Keys and versions become path segments: checked, so a '..' never reaches one.
