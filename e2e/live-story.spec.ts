@@ -43,8 +43,8 @@ test.describe('a live story', () => {
       await writeFile(path.join(folder, 'updates', name), text);
     }
     const [port] = await freePorts(1);
-    // The data folder beside the content, not in it: the server's own writes there would each
-    // make the watcher compare every story folder, and hide an edit the watcher missed.
+    // The data folder beside the content, as the defaults have it (a data folder inside the
+    // content is ignored by the watcher, lib/live/watchContent.ts).
     server = await startProductionServer(port!, { CONTENT_DIR: root, DATA_DIR: `${root}-data`, SITE_URL: `http://localhost:${port}`, NEXT_DIST_DIR: '.next-e2e' });
   });
 
