@@ -2,6 +2,7 @@
 // cluster's shared settings. Start, wait for /api/health 200, drain with SIGTERM, or SIGKILL it.
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable } from 'node:stream';
+import { settings } from '../../lib/config/settings.ts';
 import { eachLine, hasExited, sleep, stopProcess } from './processes.ts';
 
 const TAIL_LINES = 40;
@@ -41,7 +42,8 @@ export function instanceProcess({ index, port, env, root, log, onExit }: Instanc
   let stopping = false;
   const tail: string[] = [];
   const origin = `http://127.0.0.1:${port}`;
-  const graceMs = Number(env.SHUTDOWN_GRACE_MS ?? 10_000);
+  // Read as the instance reads it (lib/config/settings.ts), its default included.
+  const { shutdownGraceMs: graceMs } = settings(env);
   const instance: ClusterInstance = {
     index,
     port,

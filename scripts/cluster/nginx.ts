@@ -2,13 +2,13 @@
 // needs no root-owned path and leaves nothing behind. It can be restarted with other upstreams or
 // with the cache off (bench/cluster.ts compares 1 and 2 instances, cached and not).
 import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { TlsFiles } from './certificate.ts';
 import { mainConfig, rewriteSiteConfig } from './nginxConfig.ts';
 import { untilAccepts } from './ports.ts';
-import { eachLine, hasExited, stopProcess } from './processes.ts';
+import { eachLine, hasExited, startFailure, stopProcess } from './processes.ts';
 
 export type { TlsFiles } from './certificate.ts';
 
@@ -89,11 +89,7 @@ export function nginxServer({ binary, dir, port, httpPort, tls, template, log }:
       if (invalid) throw new Error(`the nginx config generated from deploy/nginx.conf is invalid (${file}):\n${invalid}`);
       child = spawn(binary, ['-p', dir, '-c', file, '-e', errorLog], { stdio: ['ignore', 'ignore', 'pipe'] });
       eachLine(child.stderr, (line) => log(`[nginx] ${line}`));
-      if (!(await untilAccepts(port, { gaveUp: () => hasExited(child!) }))) {
-        const errors = await readFile(errorLog, 'utf8').catch(() => '');
-        await stopProcess(child, 'SIGKILL', 1_000);
-        throw new Error(`nginx did not start on port ${port}:\n${errors.split('\n').slice(-10).join('\n')}`);
-      }
+      if (!(await untilAccepts(port, { gaveUp: () => hasExited(child!) }))) throw await startFailure(child, errorLog, `nginx did not start on port ${port}:`);
     },
     // TERM is nginx's fast shutdown: the cluster stops its instances first.
     async stop() {

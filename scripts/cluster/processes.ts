@@ -1,5 +1,6 @@
 // Child processes of the cluster: their output as lines, and stopping them with a deadline.
 import type { ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 
 /** Calls onLine for each complete line a stream writes. */
@@ -36,6 +37,13 @@ export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals, g
     await gone;
   }
   clearTimeout(timer);
+}
+
+/** A child that did not start: stopped, and an error with `what` and the last lines of its log. */
+export async function startFailure(child: ChildProcess, logFile: string, what: string): Promise<Error> {
+  const log = await readFile(logFile, 'utf8').catch(() => '');
+  await stopProcess(child, 'SIGKILL', 1_000);
+  return new Error(`${what}\n${log.split('\n').slice(-10).join('\n')}`);
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

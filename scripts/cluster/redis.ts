@@ -5,11 +5,11 @@
 // again on the same port, which is how bench/cluster.ts takes Redis away from running instances.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import Redis from 'ioredis';
 import { untilAccepts } from './ports.ts';
-import { hasExited, sleep, stopProcess } from './processes.ts';
+import { hasExited, sleep, startFailure, stopProcess } from './processes.ts';
 
 /** The ACL user the site connects as, and the keys it may touch (the site's prefix, lib/views). */
 export const REDIS_USER = 'news';
@@ -64,11 +64,7 @@ export function redisServer({ binary, port, dir }: { binary: string; port: numbe
       await chmod(dir, 0o700);
       const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--logfile', logFile, ...aclArguments(password)];
       child = spawn(binary, args, { stdio: 'ignore' });
-      const failed = async (why: string) => {
-        const log = await readFile(logFile, 'utf8').catch(() => '');
-        await stopProcess(child!, 'SIGKILL', 1_000);
-        return new Error(`redis-server did not start on port ${port}: ${why}\n${log.split('\n').slice(-10).join('\n')}`);
-      };
+      const failed = (why: string) => startFailure(child!, logFile, `redis-server did not start on port ${port}: ${why}`);
       if (!(await untilAccepts(port, { gaveUp: () => hasExited(child!) }))) throw await failed('it exited or never listened');
       // Something answers on the port: it must be this process (another one may hold the port,
       // and this one then exits with "Address already in use").

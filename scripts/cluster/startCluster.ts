@@ -92,6 +92,8 @@ export async function startCluster({
   let redis: ClusterRedis | undefined;
   let nginx: NginxServer | undefined;
   const instances: ClusterInstance[] = [];
+  // What every instance shares, handed to them and to the cluster's users alike.
+  let shared: Cluster['env'] | undefined;
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
@@ -112,8 +114,8 @@ export async function startCluster({
     // The instances of one machine share DATA_DIR: its files are per content root and written
     // atomically (lib/content/snapshots.ts), and a restarted instance then starts from the same
     // last good versions as the others. A throwaway cluster keeps it in its own folder.
-    const data = path.resolve(dataDir ?? path.join(dir, 'data'));
-    await mkdir(data, { recursive: true });
+    shared = { SITE_URL: siteUrl ?? url, REDIS_URL: redisUrl ?? redis!.url, DATA_DIR: path.resolve(dataDir ?? path.join(dir, 'data')) };
+    await mkdir(shared.DATA_DIR, { recursive: true });
     // A whole environment (this process's and these), as NodeJS.ProcessEnv: Next's types require its NODE_ENV.
     const env = launcherEnvironment.forChild({
       NODE_ENV: 'production',
@@ -121,10 +123,8 @@ export async function startCluster({
       NEXT_DIST_DIR: dist,
       HOSTNAME: '127.0.0.1',
       CONTENT_DIR: path.resolve(contentDir),
-      REDIS_URL: redisUrl ?? redis!.url,
-      SITE_URL: siteUrl ?? url,
       REVALIDATE_SECRET: secret,
-      DATA_DIR: data,
+      ...shared,
     }) as NodeJS.ProcessEnv;
     instancePorts.forEach((instancePort, i) => {
       const instance = instanceProcess({ index: i + 1, port: instancePort, env, root: ROOT, log, onExit: onInstanceExit });
@@ -153,7 +153,7 @@ export async function startCluster({
     /** With --tls: the self-signed certificate (trust it to reach `url`) and its key. */
     tls: certificate,
     dir,
-    env: { SITE_URL: siteUrl ?? url, REDIS_URL: redisUrl ?? redis!.url, DATA_DIR: dataDir ?? path.join(dir, 'data') },
+    env: shared!,
     instances,
     /** nginx's fail_timeout and a margin: how long a returned instance may wait for readers. */
     settleMs,
